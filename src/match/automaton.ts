@@ -1,0 +1,354 @@
+/**
+ * @module match/automaton
+ * An Aho-Corasick automaton over code points, built once and immutable. States are numbered in breadth-first
+ * order; the shallow states (where searching spends nearly all its time) get a dense transition row in one
+ * `Int32Array` indexed through an alphabet map, deeper states keep their trie children sparsely and fall back
+ * along failure links. That keeps 100k-term lists within a memory budget while the hot loop stays a table
+ * look-up. Building can fail (empty pattern); searching never does.
+ *
+ * Semantics: *overlapping* (every occurrence of every pattern is reported), spans half-open, in code units of
+ * the searched sequence. `findAll('abcd')` with patterns `['bc', 'abcd', 'c']` reports `[0,1,3]`, `[2,2,3]`,
+ * `[1,0,4]`, ordered by end, then longest first.
+ */
+
+import { DeterrenceError } from '../errors.js'
+
+/** One occurrence: the pattern's index in the build list and its half-open span. */
+export interface AutomatonMatch {
+  readonly pattern: number
+  readonly start: number
+  readonly end: number
+}
+
+/** Build options. */
+export interface AutomatonOptions {
+  /**
+   * At most this many transition-table entries (4 bytes each) are stored densely; deeper states use sparse
+   * children. Default 8M entries (32 MiB).
+   */
+  readonly denseBudget?: number
+}
+
+const DEFAULT_DENSE_BUDGET = 8 * 1024 * 1024
+
+/** Growable Int32 storage for the build. */
+class IntVec {
+  data: Int32Array
+  length = 0
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(capacity)
+  }
+  push(v: number): number {
+    if (this.length === this.data.length) {
+      const d = new Int32Array(this.data.length * 2)
+      d.set(this.data)
+      this.data = d
+    }
+    this.data[this.length] = v
+    return this.length++
+  }
+}
+
+/** An immutable Aho-Corasick automaton. Create it with {@link buildAutomaton}. */
+export class Automaton {
+  /** Number of patterns given to the build. */
+  readonly patternCount: number
+  /** Number of states, the root included. */
+  readonly stateCount: number
+  /** Alphabet classes, including class 0 for every code point that no pattern contains. */
+  readonly alphabetSize: number
+  /** States `0 .. denseCount-1` have a dense row. */
+  readonly denseCount: number
+  /** Length (in code points) of each pattern. */
+  readonly patternLength: Int32Array
+
+  /** @internal */ readonly asciiClass: Int32Array
+  /** @internal */ readonly otherClass: ReadonlyMap<number, number>
+  /** @internal */ readonly dense: Int32Array
+  /** @internal */ readonly depth: Int32Array
+  /** @internal */ readonly fail: Int32Array
+  /** @internal */ readonly childStart: Int32Array
+  /** @internal */ readonly childLabel: Int32Array
+  /** @internal */ readonly childTarget: Int32Array
+  /** @internal */ readonly outStart: Int32Array
+  /** @internal */ readonly outList: Int32Array
+  /** @internal */ readonly dictLink: Int32Array
+
+  /** @internal Use {@link buildAutomaton}. */
+  constructor(parts: {
+    patternCount: number
+    patternLength: Int32Array
+    asciiClass: Int32Array
+    otherClass: ReadonlyMap<number, number>
+    alphabetSize: number
+    denseCount: number
+    dense: Int32Array
+    depth: Int32Array
+    fail: Int32Array
+    childStart: Int32Array
+    childLabel: Int32Array
+    childTarget: Int32Array
+    outStart: Int32Array
+    outList: Int32Array
+    dictLink: Int32Array
+  }) {
+    this.patternCount = parts.patternCount
+    this.patternLength = parts.patternLength
+    this.asciiClass = parts.asciiClass
+    this.otherClass = parts.otherClass
+    this.alphabetSize = parts.alphabetSize
+    this.denseCount = parts.denseCount
+    this.dense = parts.dense
+    this.depth = parts.depth
+    this.fail = parts.fail
+    this.childStart = parts.childStart
+    this.childLabel = parts.childLabel
+    this.childTarget = parts.childTarget
+    this.outStart = parts.outStart
+    this.outList = parts.outList
+    this.dictLink = parts.dictLink
+    this.stateCount = parts.depth.length
+  }
+
+  /** The alphabet class of a code point (0 when no pattern contains it). */
+  classOf(cp: number): number {
+    return cp < 128 ? this.asciiClass[cp]! : (this.otherClass.get(cp) ?? 0)
+  }
+
+  /** The state reached from state `s` on alphabet class `cls`. O(1) for dense states. */
+  next(s: number, cls: number): number {
+    if (cls === 0) return 0
+    const { denseCount, dense, alphabetSize, childStart, childLabel, childTarget, fail } = this
+    for (;;) {
+      if (s < denseCount) return dense[s * alphabetSize + cls]!
+      const end = childStart[s + 1]!
+      for (let k = childStart[s]!; k < end; k++) if (childLabel[k] === cls) return childTarget[k]!
+      s = fail[s]!
+    }
+  }
+
+  /** True when some pattern ends in state `s`. */
+  hasOutput(s: number): boolean {
+    return this.outStart[s] !== this.outStart[s + 1] || this.dictLink[s] !== -1
+  }
+
+  /**
+   * Calls `emit(pattern)` for every pattern that ends in state `s` (longest first).
+   */
+  forEachOutput(s: number, emit: (pattern: number) => void): void {
+    const { outStart, outList, dictLink } = this
+    for (let t = s; t !== -1; t = dictLink[t]!) {
+      const end = outStart[t + 1]!
+      for (let k = outStart[t]!; k < end; k++) emit(outList[k]!)
+    }
+  }
+
+  /**
+   * Every occurrence of every pattern in `text` (overlapping), in UTF-16 code units. Never throws.
+   * Cost: O(text length + occurrences).
+   */
+  findAll(text: string): AutomatonMatch[] {
+    const out: AutomatonMatch[] = []
+    let s = 0
+    for (let i = 0; i < text.length; i++) {
+      s = this.next(s, this.classOf(text.charCodeAt(i)))
+      if (this.hasOutput(s)) {
+        const end = i + 1
+        this.forEachOutput(s, (pattern) => {
+          out.push({ pattern, start: end - this.patternLength[pattern]!, end })
+        })
+      }
+    }
+    return out
+  }
+
+  /** Approximate memory held by the automaton's tables, in bytes. */
+  get byteSize(): number {
+    return (
+      this.dense.byteLength +
+      this.depth.byteLength +
+      this.fail.byteLength +
+      this.childStart.byteLength +
+      this.childLabel.byteLength +
+      this.childTarget.byteLength +
+      this.outStart.byteLength +
+      this.outList.byteLength +
+      this.dictLink.byteLength +
+      this.otherClass.size * 16
+    )
+  }
+}
+
+/**
+ * Builds an automaton from patterns given as arrays of code points (or strings, read as UTF-16 code units).
+ * Identical patterns are allowed and each is reported. Throws `DeterrenceError('automaton-build')` on an
+ * empty pattern. Cost: O(total pattern length × small constant); memory bounded by `denseBudget`.
+ */
+export const buildAutomaton = (
+  patterns: readonly (string | ArrayLike<number>)[],
+  options: AutomatonOptions = {},
+): Automaton => {
+  const denseBudget = options.denseBudget ?? DEFAULT_DENSE_BUDGET
+  const seqs: ArrayLike<number>[] = patterns.map((p) => {
+    if (typeof p !== 'string') return p
+    const a = new Int32Array(p.length)
+    for (let i = 0; i < p.length; i++) a[i] = p.charCodeAt(i)
+    return a
+  })
+
+  // alphabet
+  const asciiClass = new Int32Array(128)
+  const otherClass = new Map<number, number>()
+  let alphabetSize = 1
+  const classOf = (cp: number): number => {
+    if (cp < 128) {
+      if (asciiClass[cp] === 0) asciiClass[cp] = alphabetSize++
+      return asciiClass[cp]!
+    }
+    let c = otherClass.get(cp)
+    if (c === undefined) {
+      c = alphabetSize++
+      otherClass.set(cp, c)
+    }
+    return c
+  }
+
+  // trie: first-child / next-sibling lists
+  const firstChild = new IntVec()
+  const nextSibling = new IntVec()
+  const label = new IntVec()
+  const termHead = new IntVec()
+  firstChild.push(-1)
+  nextSibling.push(-1)
+  label.push(0)
+  termHead.push(-1)
+  const termNext = new Int32Array(seqs.length)
+  const patternLength = new Int32Array(seqs.length)
+  for (let p = 0; p < seqs.length; p++) {
+    const seq = seqs[p]!
+    if (seq.length === 0) {
+      throw new DeterrenceError('automaton-build', `pattern ${p} is empty`)
+    }
+    patternLength[p] = seq.length
+    let node = 0
+    for (let i = 0; i < seq.length; i++) {
+      const cls = classOf(seq[i]!)
+      let child = firstChild.data[node]!
+      while (child !== -1 && label.data[child] !== cls) child = nextSibling.data[child]!
+      if (child === -1) {
+        child = label.push(cls)
+        firstChild.push(-1)
+        termHead.push(-1)
+        nextSibling.push(firstChild.data[node]!)
+        firstChild.data[node] = child
+      }
+      node = child
+    }
+    termNext[p] = termHead.data[node]!
+    termHead.data[node] = p
+  }
+
+  // breadth-first numbering
+  const n = label.length
+  const order = new Int32Array(n) // new id → old id
+  const newId = new Int32Array(n)
+  const parentNew = new Int32Array(n)
+  let head = 0
+  let tail = 1
+  order[0] = 0
+  while (head < tail) {
+    const old = order[head]!
+    for (let c = firstChild.data[old]!; c !== -1; c = nextSibling.data[c]!) {
+      newId[c] = tail
+      parentNew[tail] = head
+      order[tail++] = c
+    }
+    head++
+  }
+
+  const A = alphabetSize
+  const denseCount = Math.max(1, Math.min(n, Math.floor(denseBudget / A)))
+  const dense = new Int32Array(denseCount * A)
+  const depth = new Int32Array(n)
+  const fail = new Int32Array(n)
+  const childStart = new Int32Array(n + 1)
+  const childLabel = new Int32Array(Math.max(0, n - 1))
+  const childTarget = new Int32Array(Math.max(0, n - 1))
+
+  // sparse children in breadth-first order (every state keeps them: the fail walk needs them)
+  let k = 0
+  for (let s = 0; s < n; s++) {
+    childStart[s] = k
+    for (let c = firstChild.data[order[s]!]!; c !== -1; c = nextSibling.data[c]!) {
+      childLabel[k] = label.data[c]!
+      childTarget[k] = newId[c]!
+      k++
+    }
+  }
+  childStart[n] = k
+
+  const goto = (s: number, cls: number): number => {
+    for (;;) {
+      if (s < denseCount) return dense[s * A + cls]!
+      const end = childStart[s + 1]!
+      for (let j = childStart[s]!; j < end; j++) if (childLabel[j] === cls) return childTarget[j]!
+      s = fail[s]!
+    }
+  }
+
+  // failure links and dense rows, in breadth-first order (a state's fail target is always shallower)
+  for (let s = 0; s < n; s++) {
+    if (s > 0) {
+      const p = parentNew[s]!
+      depth[s] = depth[p]! + 1
+      const cls = label.data[order[s]!]!
+      fail[s] = p === 0 ? 0 : goto(fail[p]!, cls)
+    }
+    if (s < denseCount) {
+      const row = s * A
+      if (s === 0) {
+        // the root's missing transitions stay at the root (0)
+      } else {
+        dense.set(dense.subarray(fail[s]! * A, fail[s]! * A + A), row)
+      }
+      for (let j = childStart[s]!; j < childStart[s + 1]!; j++) {
+        dense[row + childLabel[j]!] = childTarget[j]!
+      }
+    }
+  }
+
+  // outputs: own patterns per state, then the nearest fail ancestor with outputs
+  const outStart = new Int32Array(n + 1)
+  const outs = new IntVec(Math.max(16, seqs.length))
+  for (let s = 0; s < n; s++) {
+    outStart[s] = outs.length
+    const own: number[] = []
+    for (let p = termHead.data[order[s]!]!; p !== -1; p = termNext[p]!) own.push(p)
+    own.sort((a, b) => a - b)
+    for (const p of own) outs.push(p)
+  }
+  outStart[n] = outs.length
+  const dictLink = new Int32Array(n).fill(-1)
+  for (let s = 1; s < n; s++) {
+    const f = fail[s]!
+    dictLink[s] = outStart[f] !== outStart[f + 1] ? f : dictLink[f]!
+  }
+
+  return new Automaton({
+    patternCount: seqs.length,
+    patternLength,
+    asciiClass,
+    otherClass,
+    alphabetSize: A,
+    denseCount,
+    dense,
+    depth,
+    fail,
+    childStart,
+    childLabel,
+    childTarget,
+    outStart,
+    outList: outs.data.slice(0, outs.length),
+    dictLink,
+  })
+}

@@ -1,0 +1,230 @@
+/**
+ * @module match/modes
+ * What counts as a hit. The automaton finds a term's letters anywhere; this module decides, from the words
+ * around them, whether that occurrence is the term:
+ *
+ * - **edges**: an occurrence starts at a word start (separator, start of text or camelCase change) or inside a
+ *   word; it ends at a word end, before an inflection ending of the term's language (`carts`), or inside a word.
+ * - **inside edges** are what the match mode rules on: `word` never, `prefix` at the end only, `substring`
+ *   always, `compound` when no ordinary word of the lexicon covers the occurrence (`cartoon`, `gardencartoon`
+ *   are left alone for `cart`; `#cartvideos` is not).
+ * - **word breaks inside** an occurrence are allowed where the term has one (`purple elephant`), between single
+ *   letters (`c a r t`), and once elsewhere when both outer edges line up (`car t`, not `scar tin`).
+ * - **doubled letters**: units are squeezed, so `purrrple` and `purrple` reach `purple`; an ordinary word that
+ *   squeezes into a term (`good` → `god`) is in the lexicon's exceptions and is left alone.
+ */
+
+import { UNIT_BOUNDARY, UNIT_CAMEL, UNIT_MASK, type Units } from '../normalize/units.js'
+import type { Candidate } from './scan.js'
+
+/** How a term is allowed to sit among the words of the text. See the module doc. */
+export type MatchMode = 'compound' | 'word' | 'prefix' | 'substring'
+
+/** The match modes, for validation and docs. */
+export const MATCH_MODES: readonly MatchMode[] = ['compound', 'word', 'prefix', 'substring']
+
+/** What the resolver knows about one automaton pattern. */
+export interface PatternSpec {
+  /** Index of the entry (term or exception) the pattern stands for. */
+  readonly entry: number
+  readonly mode: MatchMode
+  /** Run length of each skeleton unit of the term as written (`balloon`: 1,1,2,2,1). */
+  readonly runs: ArrayLike<number>
+  /** Skeleton offsets where the term has a word break (`purple elephant`: 6). */
+  readonly breaks: ReadonlySet<number>
+  /** Inflection endings, squeezed (`s`, `es`, `ing`, …). */
+  readonly suffixes: ReadonlySet<string>
+  /** A stem pattern (`purpl` for `purple`): counts only when followed by one of `suffixes`. */
+  readonly stem: boolean
+  /** Long enough to be matched with one masked letter. */
+  readonly maskable: boolean
+  /**
+   * Short terms (three letters or fewer after squeezing) need every letter repeated at least as often as
+   * written: `xxx` is not `x`, `porr` is not `por`.
+   */
+  readonly strictRuns: boolean
+}
+
+/** A resolved hit: the entry, its original span (UTF-16, half-open) and its units. */
+export interface ResolvedHit {
+  readonly pattern: number
+  readonly entry: number
+  readonly start: number
+  readonly end: number
+  readonly startUnit: number
+  readonly endUnit: number
+}
+
+/** Lexicon words (spelled with runs capped at 2) that contain a term but are not it: see `lexicon/`. */
+export interface ExceptionWords {
+  has(spelling: string): boolean
+  readonly size: number
+}
+
+const EDGE = UNIT_BOUNDARY | UNIT_CAMEL
+
+const edgeBefore = (units: Units, i: number): boolean =>
+  i <= 0 || i >= units.length || (units.flags[i]! & EDGE) !== 0
+
+const spellUnit = (units: Units, i: number): string => {
+  const ch = String.fromCodePoint(units.c0[i]!)
+  return units.run[i]! > 1 ? ch + ch : ch
+}
+
+const squeezed = (units: Units, from: number, to: number): string => {
+  let s = ''
+  for (let i = from; i < to; i++) s += String.fromCodePoint(units.c0[i]!)
+  return s
+}
+
+/** Spelling of units `[from, to)` as lexicon keys are spelled: readings, runs capped at two. */
+export const spellUnits = (units: Units, from: number, to: number): string => {
+  let s = ''
+  for (let i = from; i < to; i++) s += spellUnit(units, i)
+  return s
+}
+
+/**
+ * True when some lexicon exception within the word `[ts, te)` covers `[pa, pb)`. Cost: O(word length²)
+ * set look-ups, only for occurrences that need it.
+ */
+const covered = (
+  exceptions: ExceptionWords,
+  units: Units,
+  ts: number,
+  te: number,
+  pa: number,
+  pb: number,
+): boolean => {
+  if (exceptions.size === 0) return false
+  for (let i = pa; i >= ts; i--) {
+    let s = spellUnits(units, i, pb)
+    if (exceptions.has(s)) return true
+    for (let j = pb; j < te; j++) {
+      s += spellUnit(units, j)
+      if (exceptions.has(s)) return true
+    }
+  }
+  return false
+}
+
+/** UTF-16 width of one repetition of a unit's letter, or 0 when the repetitions differ in width. */
+const runWidth = (units: Units, i: number): number => {
+  const width = (units.end[i]! - units.start[i]!) / units.run[i]!
+  return Number.isInteger(width) ? width : 0
+}
+
+type RightEdge = 'aligned' | 'inflected' | 'inside'
+
+/** Resolves raw candidates into hits under each pattern's match mode. Never throws. */
+export const resolveCandidates = (
+  units: Units,
+  candidates: readonly Candidate[],
+  patterns: readonly PatternSpec[],
+  exceptions: ExceptionWords,
+): ResolvedHit[] => {
+  const hits: ResolvedHit[] = []
+  const n = units.length
+  for (const c of candidates) {
+    const spec = patterns[c.pattern]
+    if (spec === undefined) continue
+    const { start: a, end: b, mask } = c
+    if (mask && !spec.maskable) continue
+    const wildcardFirst = mask !== undefined && a === mask.at
+    const wildcardLast = mask !== undefined && b === mask.at
+    if (b <= a && !mask) continue
+    if (spec.strictRuns && !mask) {
+      let short = false
+      for (let k = 0; k < b - a; k++) if (units.run[a + k]! < (spec.runs[k] ?? 1)) short = true
+      if (short) continue
+    }
+
+    // edges
+    const leftAligned = !wildcardFirst && edgeBefore(units, a)
+    let right: RightEdge
+    const midMask = wildcardLast && b < n && (units.flags[b]! & UNIT_MASK) !== 0
+    let suffixEnd = b
+    if (!midMask && edgeBefore(units, b)) right = 'aligned'
+    else {
+      let e = b
+      while (e < n && !edgeBefore(units, e)) e++
+      if (e > b && !midMask && spec.suffixes.has(squeezed(units, b, e))) {
+        right = 'inflected'
+        suffixEnd = e
+      } else right = 'inside'
+    }
+    if (spec.stem && right !== 'inflected') continue
+
+    // word breaks inside the occurrence
+    let splits = 0
+    let crossesWords = false
+    for (let i = a + 1; i < b; i++) {
+      if (!(units.flags[i]! & UNIT_BOUNDARY)) continue
+      if (mask && i === mask.at) continue
+      crossesWords = true
+      const offset = i - a + (mask && mask.at < i ? 1 : 0)
+      if (spec.breaks.has(offset)) continue
+      const singleBefore = i - 1 === 0 || (units.flags[i - 1]! & UNIT_BOUNDARY) !== 0
+      const singleAfter = i + 1 >= n || (units.flags[i + 1]! & UNIT_BOUNDARY) !== 0
+      if (singleBefore || singleAfter) continue
+      splits++
+    }
+    if (splits > 1) continue
+    if (splits === 1 && (!leftAligned || right === 'inside')) continue
+
+    // the match mode rules on inside edges
+    let ok: boolean
+    switch (spec.mode) {
+      case 'substring':
+        ok = true
+        break
+      case 'prefix':
+        ok = leftAligned
+        break
+      case 'word':
+        ok = leftAligned && right !== 'inside'
+        break
+      default:
+        ok = true
+    }
+    if (!ok) continue
+
+    // ordinary words that contain the occurrence (`cartoon`, `good` for `god`) cancel it
+    if (spec.mode !== 'substring') {
+      const firstEnd = crossesWords ? units.tokenEnd(a) : Math.min(n, Math.max(suffixEnd, b))
+      const ts = units.tokenStart(a)
+      if (!crossesWords) {
+        const te = a < n ? units.tokenEnd(a) : n
+        if (covered(exceptions, units, ts, te, a, b)) continue
+      } else {
+        if (!leftAligned && covered(exceptions, units, ts, firstEnd, a, firstEnd)) continue
+        const lastStart = units.tokenStart(b - 1)
+        if (
+          right === 'inside' &&
+          covered(exceptions, units, lastStart, units.tokenEnd(b - 1), lastStart, b)
+        )
+          continue
+      }
+    }
+
+    // the reported span: the term's own letters, without an inflection ending
+    let start = wildcardFirst && mask ? mask.start : units.start[a]!
+    if (mask && a === b) start = mask.start
+    let end = wildcardLast && mask ? mask.end : units.end[b - 1]!
+    // a repeated letter shared with the rest of the word (`purpleelephant`, `stopping`) is the term's only
+    // as often as the term writes it; a stretched letter at a word edge (`purpleeee`) is all the term's
+    if (right !== 'aligned' && !wildcardLast) {
+      const width = runWidth(units, b - 1)
+      const extra = units.run[b - 1]! - (spec.runs[spec.runs.length - 1] ?? 1)
+      if (width > 0 && extra > 0) end -= width * extra
+    }
+    if (!leftAligned && !wildcardFirst) {
+      const width = runWidth(units, a)
+      const extra = units.run[a]! - (spec.runs[0] ?? 1)
+      if (width > 0 && extra > 0) start += width * extra
+    }
+    if (mask && !wildcardFirst) start = Math.min(start, units.start[a]!)
+    hits.push({ pattern: c.pattern, entry: spec.entry, start, end, startUnit: a, endUnit: b })
+  }
+  return hits
+}

@@ -1,0 +1,375 @@
+/**
+ * @module normalize/normalize
+ * Text → canonical units with a map back to the original offsets. Three passes over a bounded input:
+ *
+ * 1. characters: each code point is folded on its own (NFKC, case folding, diacritics, Latin look-alikes);
+ *    invisible characters vanish without breaking the word, combining marks are dropped into the character
+ *    before them. Folding one code point at a time keeps the cost linear: NFKC never sees a run of marks.
+ * 2. words: each run of non-space characters is read as a word: leetspeak symbols between letters, joiners
+ *    (`don't`), a single mask placeholder between letters (`purp*e`), camelCase changes.
+ * 3. per word: look-alike letters of other scripts are folded to Latin only when the word also has Latin
+ *    letters; digits get letter readings only when the word has letters; runs of one letter are squeezed
+ *    into one unit that remembers its run length.
+ */
+
+import { foldCodePoint, isMark } from './fold.js'
+import {
+  isInvisible,
+  isRegionalIndicator,
+  isUnspacedScript,
+  LEET_READINGS,
+  MASK_PLACEHOLDERS,
+  SCRIPT_CONFUSABLES,
+  WORD_JOINERS,
+} from './tables.js'
+import {
+  NONE,
+  UNIT_BOUNDARY,
+  UNIT_CAMEL,
+  UNIT_DIGIT,
+  UNIT_LETTERED,
+  UNIT_MASK,
+  UNIT_UNSPACED,
+  Units,
+} from './units.js'
+
+/** Characters beyond this many UTF-16 units are not read (the middleware rejects longer queries first). */
+export const DEFAULT_MAX_LENGTH = 4096
+
+const K_SEP = 0
+const K_LETTER = 1
+const K_DIGIT = 2
+const K_LEET = 3
+const K_PLACE = 4
+const K_JOIN = 5
+
+const R_UPPER = 1
+const R_UNSPACED = 2
+const R_LETTERED = 4
+
+const ASCII_KIND = new Uint8Array(128)
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c)
+  if (/[a-zA-Z]/.test(ch)) ASCII_KIND[c] = K_LETTER
+  else if (/[0-9]/.test(ch)) ASCII_KIND[c] = K_DIGIT
+  else if (LEET_READINGS.has(c)) ASCII_KIND[c] = K_LEET
+  else if (MASK_PLACEHOLDERS.has(c)) ASCII_KIND[c] = K_PLACE
+  else if (WORD_JOINERS.has(c)) ASCII_KIND[c] = K_JOIN
+}
+
+/** Leet symbols that may stand at the edge of a word (`$ex`, `bo$$`); others only between letters. */
+const EDGE_LEET = new Set([0x24, 0x7c, 0x20ac])
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u
+
+interface CodePointMeta {
+  readonly mark: boolean
+  readonly folded: readonly number[]
+  readonly kinds: readonly number[]
+  readonly flags: number
+}
+const metaCache = new Map<number, CodePointMeta>()
+
+const kindOf = (c: number): number => {
+  if (c < 128) return ASCII_KIND[c]!
+  if (LEET_READINGS.has(c)) return K_LEET
+  if (WORD_JOINERS.has(c)) return K_JOIN
+  if (isRegionalIndicator(c)) return K_SEP
+  return LETTER_OR_NUMBER.test(String.fromCodePoint(c)) ? K_LETTER : K_SEP
+}
+
+const metaOf = (c: number): CodePointMeta => {
+  let m = metaCache.get(c)
+  if (m !== undefined) return m
+  const ch = String.fromCodePoint(c)
+  const mark = isMark(c)
+  const folded = mark || isRegionalIndicator(c) ? [] : foldCodePoint(c)
+  const kinds = isRegionalIndicator(c) ? [K_SEP] : folded.map(kindOf)
+  const upper = ch !== ch.toLowerCase() ? R_UPPER : 0
+  m = { mark, folded, kinds, flags: upper | (isUnspacedScript(c) ? R_UNSPACED : 0) }
+  if (metaCache.size < 65_536) metaCache.set(c, m)
+  return m
+}
+
+/** Scratch arrays for the character pass, reused between calls. */
+class Chars {
+  length = 0
+  cp = new Int32Array(64)
+  start = new Uint32Array(64)
+  end = new Uint32Array(64)
+  kind = new Uint8Array(64)
+  flags = new Uint8Array(64)
+  role = new Uint8Array(64)
+
+  reserve(n: number): void {
+    if (n <= this.cp.length) return
+    let size = this.cp.length
+    while (size < n) size *= 2
+    this.cp = new Int32Array(size)
+    this.start = new Uint32Array(size)
+    this.end = new Uint32Array(size)
+    this.kind = new Uint8Array(size)
+    this.flags = new Uint8Array(size)
+    this.role = new Uint8Array(size)
+  }
+
+  push(cp: number, start: number, end: number, kind: number, flags: number): void {
+    const n = this.length
+    if (n === this.cp.length) this.grow()
+    this.cp[n] = cp
+    this.start[n] = start
+    this.end[n] = end
+    this.kind[n] = kind
+    this.flags[n] = flags
+    this.length = n + 1
+  }
+
+  private grow(): void {
+    const old = { ...this }
+    const size = this.cp.length * 2
+    this.cp = new Int32Array(size)
+    this.start = new Uint32Array(size)
+    this.end = new Uint32Array(size)
+    this.kind = new Uint8Array(size)
+    this.flags = new Uint8Array(size)
+    this.role = new Uint8Array(size)
+    this.cp.set(old.cp)
+    this.start.set(old.start)
+    this.end.set(old.end)
+    this.kind.set(old.kind)
+    this.flags.set(old.flags)
+  }
+}
+
+/** Pass 1: code points → folded characters with their original spans. */
+const readChars = (text: string, chars: Chars): void => {
+  chars.length = 0
+  chars.reserve(text.length + 8)
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i)
+    if (c < 128) {
+      const kind = ASCII_KIND[c]!
+      const upper = c >= 65 && c <= 90
+      chars.push(upper ? c | 0x20 : c, i, i + 1, kind, upper ? R_UPPER : 0)
+      i++
+      continue
+    }
+    const cp = text.codePointAt(i) ?? c
+    const width = cp > 0xffff ? 2 : 1
+    if (cp >= 0xd800 && cp <= 0xdfff) {
+      // a lone surrogate is no character: it separates like punctuation
+      chars.push(32, i, i + 1, K_SEP, 0)
+    } else if (!isInvisible(cp)) {
+      const m = metaOf(cp)
+      if (m.mark) {
+        const last = chars.length - 1
+        if (last >= 0 && chars.kind[last] !== K_SEP && chars.end[last] === i)
+          chars.end[last] = i + width
+      } else {
+        for (let k = 0; k < m.folded.length; k++) {
+          chars.push(m.folded[k]!, i, i + width, m.kinds[k]!, m.flags)
+        }
+      }
+    }
+    i += width
+  }
+}
+
+const ROLE_SEP = 0
+const ROLE_WORD = 1
+const ROLE_SKIP = 2
+const ROLE_MASK = 3
+const ROLE_TRAIL = 4
+
+const isWordKind = (k: number): boolean => k === K_LETTER || k === K_DIGIT || k === K_LEET
+
+/** Pass 2: decides for each character whether it is part of a word, a joiner, a mask or a separator. */
+const assignRoles = (chars: Chars): void => {
+  const { kind, role, cp } = chars
+  const n = chars.length
+  let a = 0
+  while (a < n) {
+    if (kind[a] === K_SEP) {
+      role[a] = ROLE_SEP
+      a++
+      continue
+    }
+    let b = a
+    let hasLetter = false
+    while (b < n && kind[b] !== K_SEP) {
+      if (kind[b] === K_LETTER) hasLetter = true
+      b++
+    }
+    for (let i = a; i < b; i++) {
+      if (hasLetter) chars.flags[i]! |= R_LETTERED
+      const k = kind[i]!
+      const prev = i > a ? kind[i - 1]! : K_SEP
+      const next = i + 1 < b ? kind[i + 1]! : K_SEP
+      if (k === K_LETTER || k === K_DIGIT) role[i] = ROLE_WORD
+      else if (k === K_LEET) {
+        const inside = isWordKind(prev) && isWordKind(next)
+        const edge =
+          EDGE_LEET.has(cp[i]!) &&
+          ((prev === K_LETTER && !isWordKind(next)) || (next === K_LETTER && !isWordKind(prev)))
+        role[i] = hasLetter && (inside || edge) ? ROLE_WORD : ROLE_SEP
+      } else if (k === K_JOIN) role[i] = isWordKind(prev) && isWordKind(next) ? ROLE_SKIP : ROLE_SEP
+      else if (k === K_PLACE) {
+        if (isWordKind(prev) && isWordKind(next)) role[i] = ROLE_MASK
+        else if (prev === K_LETTER && i + 1 === b && (i < 2 || kind[i - 2] !== K_PLACE))
+          role[i] = ROLE_TRAIL
+        else role[i] = ROLE_SEP
+      } else role[i] = ROLE_SEP
+    }
+    a = b
+  }
+}
+
+/** Units plus the spans of trailing masks, before the per-word pass compacts them. */
+const emitUnits = (chars: Chars, units: Units): void => {
+  const { kind, role, cp, flags, start, end } = chars
+  const n = chars.length
+  units.length = 0
+  units.trailingMasks.length = 0
+  units.reserve(n + 1)
+  let boundary = true
+  let mask = false
+  let prevChar = -1
+  for (let i = 0; i < n; i++) {
+    const r = role[i]!
+    if (r === ROLE_SEP) {
+      boundary = true
+      prevChar = -1
+      continue
+    }
+    if (r === ROLE_SKIP) continue
+    if (r === ROLE_MASK) {
+      boundary = true
+      mask = true
+      prevChar = -1
+      continue
+    }
+    if (r === ROLE_TRAIL) {
+      units.trailingMasks.push({ at: units.length, start: start[i]!, end: end[i]! })
+      boundary = true
+      prevChar = -1
+      continue
+    }
+    const u = units.length
+    let f = 0
+    if (boundary) f |= UNIT_BOUNDARY
+    if (mask) f |= UNIT_MASK
+    const cf = flags[i]!
+    if (
+      cf & R_UPPER &&
+      prevChar >= 0 &&
+      kind[prevChar] === K_LETTER &&
+      !(flags[prevChar]! & R_UPPER)
+    ) {
+      f |= UNIT_CAMEL
+    }
+    if (kind[i] === K_DIGIT) f |= UNIT_DIGIT
+    if (cf & R_UNSPACED) f |= UNIT_UNSPACED
+    if (cf & R_LETTERED) f |= UNIT_LETTERED
+    units.raw[u] = cp[i]!
+    units.start[u] = start[i]!
+    units.end[u] = end[i]!
+    units.flags[u] = f
+    units.run[u] = 1
+    units.length = u + 1
+    boundary = false
+    mask = false
+    prevChar = i
+  }
+}
+
+const setReadings = (units: Units, u: number, readings: readonly number[] | undefined): void => {
+  units.c0[u] = readings?.[0] ?? units.raw[u]!
+  units.c1[u] = readings?.[1] ?? NONE
+  units.c2[u] = readings?.[2] ?? NONE
+}
+
+/** Pass 3: per word, mixed-script look-alikes, leetspeak readings and squeezing of repeated letters. */
+const foldWords = (units: Units): void => {
+  const { raw, flags, run, start, end } = units
+  const n = units.length
+  let w = 0
+  let trail = 0
+  const trails = units.trailingMasks
+  let ts = 0
+  while (ts < n) {
+    let te = ts + 1
+    while (te < n && !(flags[te]! & UNIT_BOUNDARY)) te++
+    let hasLatin = false
+    let hasConfusable = false
+    let hasLetter = false
+    for (let i = ts; i < te; i++) {
+      const c = raw[i]!
+      if (c >= 97 && c <= 122) hasLatin = true
+      else if (SCRIPT_CONFUSABLES.has(c)) hasConfusable = true
+      if (!(flags[i]! & UNIT_DIGIT) && !LEET_READINGS.has(c)) hasLetter = true
+    }
+    const wordStart = w
+    for (let i = ts; i < te; i++) {
+      let c = raw[i]!
+      if (hasLatin && hasConfusable) c = SCRIPT_CONFUSABLES.get(c) ?? c
+      const f = flags[i]!
+      if (
+        w > wordStart &&
+        raw[w - 1] === c &&
+        !(f & (UNIT_CAMEL | UNIT_MASK)) &&
+        run[w - 1]! < 0xffff
+      ) {
+        run[w - 1]! += 1
+        end[w - 1] = end[i]!
+        continue
+      }
+      raw[w] = c
+      flags[w] = f
+      run[w] = 1
+      start[w] = start[i]!
+      end[w] = end[i]!
+      const lettered = hasLetter || (f & UNIT_LETTERED) !== 0
+      const leet = !(f & UNIT_DIGIT) || lettered ? LEET_READINGS.get(c) : undefined
+      setReadings(units, w, leet)
+      w++
+    }
+    while (trail < trails.length && trails[trail]!.at <= te) {
+      trails[trail]!.at = w
+      trail++
+    }
+    ts = te
+  }
+  units.length = w
+}
+
+const chars = new Chars()
+
+/**
+ * Normalizes `text` into `units` (reused storage; the previous content is overwritten). The engine calls
+ * this on its own scratch {@link Units}; use {@link normalizeText} for a result of your own.
+ *
+ * @param maxLength - UTF-16 units read at most (default {@link DEFAULT_MAX_LENGTH}).
+ */
+export const normalizeInto = (
+  units: Units,
+  text: string,
+  maxLength = DEFAULT_MAX_LENGTH,
+): Units => {
+  const source = text.length > maxLength ? text.slice(0, maxLength) : text
+  units.source = source
+  readChars(source, chars)
+  assignRoles(chars)
+  emitUnits(chars, units)
+  foldWords(units)
+  return units
+}
+
+/**
+ * Normalizes a query, a suggestion or a term into canonical units with a map back to the original offsets.
+ * Cost: linear in the text, bounded by `maxLength`.
+ *
+ * @example
+ * normalizeText('P.u.r.p.1.e').toString() // 'p u r p i e'
+ * normalizeText('ｐｕｒｒｒｐｌｅ').toString() // 'purrrple' (one `r` unit with run 3)
+ */
+export const normalizeText = (text: string, maxLength = DEFAULT_MAX_LENGTH): Units =>
+  normalizeInto(new Units(), text, maxLength)

@@ -1,0 +1,123 @@
+/**
+ * @module policy
+ * Hits → verdict. Deterministic, in this order of precedence:
+ *
+ * 1. **exceptions**: an allowed phrase cancels every hit whose span it fully covers;
+ * 2. **support**: any remaining hit of a `support` entry (help-seeking, reporting, survivor) → `support`,
+ *    even when the query also has `deter` hits (both suppress results; a person asking for help sees help);
+ * 3. **deter**: any remaining hit of a `deter` term → `deter`, rule `term`;
+ * 4. **rules**: a combination rule whose every class has a hit (class members, built-in `age-under-18`)
+ *    → the rule's action, rule = its id (first rule in file order wins);
+ * 5. otherwise `allow`.
+ *
+ * The verdict names the rule, the entries' ids and categories with spans, and the list version. It never
+ * contains the text of a query or of a term.
+ */
+
+/** What the search should do. */
+export type VerdictAction = 'allow' | 'deter' | 'support'
+
+/** One hit as reported in a verdict: ids and spans only. */
+export interface VerdictHit {
+  /** The entry's id (for a plain-text list, the term as written). Built-in classes use their name. */
+  readonly termId: string
+  readonly category: string
+  /** UTF-16 offsets into the judged text, half-open. */
+  readonly start: number
+  readonly end: number
+}
+
+/** The decision for one text (a query or a suggestion). */
+export interface Verdict {
+  readonly action: VerdictAction
+  /** `term`, `intent`, a combination rule's id, or `null` for `allow`. */
+  readonly rule: string | null
+  readonly hits: readonly VerdictHit[]
+  /** Content hash of the compiled term list that decided. */
+  readonly listVersion: string
+}
+
+/** An entry as the policy sees it. */
+export interface PolicyEntry {
+  readonly id: string
+  readonly category: string
+  readonly action: 'deter' | 'support'
+  readonly className?: string
+}
+
+/** A combination rule as the policy sees it. */
+export interface PolicyRule {
+  readonly id: string
+  readonly all: readonly string[]
+  readonly action: 'deter' | 'support'
+  readonly category: string
+}
+
+/** Everything found in one text. Spans are UTF-16 offsets, half-open. */
+export interface Findings {
+  readonly hits: readonly { readonly entry: number; readonly start: number; readonly end: number }[]
+  readonly exceptions: readonly { readonly start: number; readonly end: number }[]
+  readonly ages: readonly { readonly age: number; readonly start: number; readonly end: number }[]
+}
+
+/** The age below which an age expression is in the built-in class `age-under-18`. */
+export const ADULT_AGE = 18
+
+const covers = (
+  outer: { readonly start: number; readonly end: number },
+  inner: { readonly start: number; readonly end: number },
+): boolean => outer.start <= inner.start && inner.end <= outer.end
+
+/** Applies the precedence above. Never throws. Cost: O(hits × (exceptions + rule classes)). */
+export const decide = (
+  entries: readonly PolicyEntry[],
+  rules: readonly PolicyRule[],
+  listVersion: string,
+  findings: Findings,
+): Verdict => {
+  const kept: VerdictHit[] = []
+  const keptEntries: PolicyEntry[] = []
+  const seen = new Set<string>()
+  for (const h of findings.hits) {
+    const entry = entries[h.entry]
+    if (entry === undefined) continue
+    if (findings.exceptions.some((e) => covers(e, h))) continue
+    const key = `${h.entry}:${h.start}:${h.end}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    kept.push({ termId: entry.id, category: entry.category, start: h.start, end: h.end })
+    keptEntries.push(entry)
+  }
+  const pick = (action: 'deter' | 'support'): VerdictHit[] =>
+    kept.filter(
+      (_, i) => keptEntries[i]?.action === action && keptEntries[i]?.className === undefined,
+    )
+  const byStart = (a: VerdictHit, b: VerdictHit) => a.start - b.start || a.end - b.end
+
+  const support = pick('support')
+  if (support.length > 0) {
+    return { action: 'support', rule: 'intent', hits: support.sort(byStart), listVersion }
+  }
+  const deter = pick('deter')
+  if (deter.length > 0)
+    return { action: 'deter', rule: 'term', hits: deter.sort(byStart), listVersion }
+
+  if (rules.length > 0) {
+    const byClass = new Map<string, VerdictHit[]>()
+    kept.forEach((hit, i) => {
+      const c = keptEntries[i]?.className
+      if (c !== undefined) byClass.set(c, [...(byClass.get(c) ?? []), hit])
+    })
+    const minors = findings.ages
+      .filter((a) => a.age < ADULT_AGE && !findings.exceptions.some((e) => covers(e, a)))
+      .map((a) => ({ termId: 'age-under-18', category: 'age', start: a.start, end: a.end }))
+    if (minors.length > 0) byClass.set('age-under-18', minors)
+    for (const rule of rules) {
+      if (rule.all.every((c) => (byClass.get(c)?.length ?? 0) > 0)) {
+        const hits = rule.all.flatMap((c) => byClass.get(c) ?? []).sort(byStart)
+        return { action: rule.action, rule: rule.id, hits, listVersion }
+      }
+    }
+  }
+  return { action: 'allow', rule: null, hits: [], listVersion }
+}

@@ -1,0 +1,438 @@
+/**
+ * @module termlist/compile
+ * Term list → immutable, versioned snapshot that judges texts. Compiling:
+ *
+ * 1. normalizes every term and exception with the same function as queries, into a *skeleton* (primary
+ *    readings, repeated letters squeezed, separators removed) with its word breaks and run lengths;
+ * 2. adds stem patterns for English stem changes (`purpl` + `ing`);
+ * 3. builds one Aho-Corasick automaton over all patterns;
+ * 4. scans the lexicon for ordinary words that contain a term or a word of a multi-word term, other than as
+ *    an inflection of it: they become *exception words*, the only part of the lexicon kept in memory. This
+ *    step is the expensive one; its result is cached by content (list text, lexicon id, engine version).
+ *
+ * The snapshot's version is a content hash: the same list and lexicon always give the same version.
+ */
+
+import { createHash } from 'node:crypto'
+import { TermListError, type TermListProblem } from '../errors.js'
+import { EMPTY_LEXICON, type Lexicon } from '../lexicon/lexicon.js'
+import { findAgeExpressions } from '../match/age.js'
+import { type Automaton, type AutomatonOptions, buildAutomaton } from '../match/automaton.js'
+import { type ExceptionWords, type PatternSpec, resolveCandidates } from '../match/modes.js'
+import { type Candidate, scanMasks, scanUnits } from '../match/scan.js'
+import { NORMALIZER_VERSION } from '../normalize/index.js'
+import { normalizeInto, normalizeText } from '../normalize/normalize.js'
+import { UNIT_BOUNDARY, UNIT_MASK, UNIT_UNSPACED, Units } from '../normalize/units.js'
+import { decide, type PolicyEntry, type PolicyRule, type Verdict } from '../policy/index.js'
+import { E_DROP_ENDINGS, endingsFor, hasEnglishStems, Y_TO_I_ENDINGS } from './inflections.js'
+import type { TermListSource } from './source.js'
+
+/** Bumped when compiling changes what a snapshot matches: part of every version and cache key. */
+export const ENGINE_VERSION = 1
+
+/** Where computed exception words are cached between compiles (a folder, a KV store, …). */
+export interface ExceptionCache {
+  get(key: string): readonly string[] | undefined
+  set(key: string, words: readonly string[]): void
+}
+
+/** Options of {@link compileTermList}. */
+export interface CompileOptions {
+  /** Ordinary words; without one, every occurrence inside a joined token counts (default: none). */
+  readonly lexicon?: Lexicon
+  /** Cache for the lexicon scan, keyed by content. */
+  readonly exceptionCache?: ExceptionCache
+  /** Terms with at least this many letters (after squeezing) also match with one masked letter. Default 5. */
+  readonly minMaskedLength?: number
+  /** Automaton build options. */
+  readonly automaton?: AutomatonOptions
+}
+
+/** A term as compiled: skeleton and word structure. */
+export interface Skeleton {
+  readonly codes: Int32Array
+  readonly runs: Uint16Array
+  readonly breaks: Set<number>
+  readonly unspaced: boolean
+  /** Spelling of each word of the term (runs capped at two), for the lexicon scan. */
+  readonly words: { readonly start: number; readonly end: number; readonly spelling: string }[]
+}
+
+/** @internal The skeleton of a term or phrase (exported for lint). */
+export const skeletonOf = (text: string): Skeleton => {
+  const u = normalizeText(text)
+  const codes = new Int32Array(u.length)
+  const runs = new Uint16Array(u.length)
+  const breaks = new Set<number>()
+  const words: { start: number; end: number; spelling: string }[] = []
+  let unspaced = false
+  let wordStart = 0
+  let spelling = ''
+  for (let i = 0; i < u.length; i++) {
+    if (i > 0 && u.flags[i]! & (UNIT_BOUNDARY | UNIT_MASK)) {
+      breaks.add(i)
+      words.push({ start: wordStart, end: i, spelling })
+      wordStart = i
+      spelling = ''
+    }
+    codes[i] = u.c0[i]!
+    runs[i] = u.run[i]!
+    if (u.flags[i]! & UNIT_UNSPACED) unspaced = true
+    const ch = String.fromCodePoint(u.c0[i]!)
+    spelling += u.run[i]! > 1 ? ch + ch : ch
+  }
+  if (u.length > 0) words.push({ start: wordStart, end: u.length, spelling })
+  return { codes, runs, breaks, unspaced, words }
+}
+
+/** The lexicon probes of a term: its words of three letters or more, and the whole term joined. */
+export const probesOf = (sk: Skeleton, lang: string, entry: number): Probe[] => {
+  const out: Probe[] = []
+  for (const w of sk.words)
+    if (w.end - w.start >= 3) out.push({ spelling: w.spelling, lang, entry })
+  if (sk.words.length > 1)
+    out.push({ spelling: sk.words.map((w) => w.spelling).join(''), lang, entry })
+  return out
+}
+
+/** The skeleton with units merged where a word ends and the next starts with the same letter. */
+const joinedVariant = (sk: Skeleton): { codes: Int32Array; runs: Uint16Array } | undefined => {
+  const codes: number[] = []
+  const runs: number[] = []
+  for (let i = 0; i < sk.codes.length; i++) {
+    if (sk.breaks.has(i) && codes[codes.length - 1] === sk.codes[i]) {
+      runs[runs.length - 1]! += sk.runs[i]!
+      continue
+    }
+    codes.push(sk.codes[i]!)
+    runs.push(sk.runs[i]!)
+  }
+  if (codes.length === sk.codes.length) return undefined
+  return { codes: Int32Array.from(codes), runs: Uint16Array.from(runs) }
+}
+
+const squeeze = (s: string): string => s.replace(/(.)\1+/gu, '$1')
+
+/** A spelled ending set and its squeezed twin. */
+const endingSets = (lang: string) => {
+  const spelled = new Set(endingsFor(lang))
+  return { spelled, squeezed: new Set([...spelled].map(squeeze)) }
+}
+
+/** The compiled, immutable form of a term list. Create it with {@link compileTermList}. */
+export class TermListSnapshot {
+  /** The list's id (`list:` in YAML). */
+  readonly listId: string
+  /** Content hash of list, lexicon and engine: the `listVersion` of every verdict. */
+  readonly version: string
+  /** Number of entries (terms, intents, class members). */
+  readonly termCount: number
+  /** Number of allowed phrases. */
+  readonly exceptionCount: number
+  /** Number of lexicon words kept as exception words. */
+  readonly exceptionWordCount: number
+  /** The automaton (for statistics). */
+  readonly automaton: Automaton
+  /** Id of the lexicon the exception words came from. */
+  readonly lexiconId: string
+
+  readonly #specs: readonly PatternSpec[]
+  readonly #entries: readonly PolicyEntry[]
+  readonly #rules: readonly PolicyRule[]
+  readonly #exceptionWords: ExceptionWords
+  readonly #needsAges: boolean
+  readonly #scratch = new Units()
+  readonly #candidates: Candidate[] = []
+
+  /** @internal Use {@link compileTermList}. */
+  constructor(parts: {
+    listId: string
+    version: string
+    automaton: Automaton
+    specs: PatternSpec[]
+    entries: PolicyEntry[]
+    rules: PolicyRule[]
+    exceptionWords: ExceptionWords
+    exceptionCount: number
+    lexiconId: string
+  }) {
+    this.listId = parts.listId
+    this.version = parts.version
+    this.automaton = parts.automaton
+    this.#specs = parts.specs
+    this.#entries = parts.entries
+    this.#rules = parts.rules
+    this.#exceptionWords = parts.exceptionWords
+    this.termCount = parts.entries.length
+    this.exceptionCount = parts.exceptionCount
+    this.exceptionWordCount = parts.exceptionWords.size
+    this.lexiconId = parts.lexiconId
+    this.#needsAges = parts.rules.some((r) => r.all.includes('age-under-18'))
+  }
+
+  /**
+   * Judges one text (a query or a suggestion). Never throws: an internal failure yields a `deter` verdict
+   * with rule `engine-error` (fail closed: a crafted input must not open a way around the list).
+   * Cost: about one table look-up per character for ordinary text.
+   */
+  judge(text: string): Verdict {
+    try {
+      const units = normalizeInto(this.#scratch, text)
+      const candidates = this.#candidates
+      candidates.length = 0
+      scanUnits(this.automaton, units, candidates)
+      let masks = units.trailingMasks.length > 0
+      for (let i = 0; i < units.length && !masks; i++) if (units.flags[i]! & UNIT_MASK) masks = true
+      if (masks) scanMasks(this.automaton, units, candidates)
+      const noHits = candidates.length === 0
+      if (noHits && !this.#needsAges) {
+        return { action: 'allow', rule: null, hits: [], listVersion: this.version }
+      }
+      const resolved = noHits
+        ? []
+        : resolveCandidates(units, candidates, this.#specs, this.#exceptionWords)
+      const termCount = this.#entries.length
+      const hits = resolved.filter((h) => h.entry < termCount)
+      const exceptions = resolved.filter((h) => h.entry >= termCount)
+      const ages = this.#needsAges ? findAgeExpressions(units) : []
+      return decide(this.#entries, this.#rules, this.version, { hits, exceptions, ages })
+    } catch {
+      return { action: 'deter', rule: 'engine-error', hits: [], listVersion: this.version }
+    }
+  }
+}
+
+/** A word of a term (or a whole multi-word term, joined) looked for in the lexicon. */
+export interface Probe {
+  readonly spelling: string
+  readonly lang: string
+  readonly entry: number
+}
+
+/**
+ * @internal The lexicon scan: ordinary words that contain a term's word other than as its inflection.
+ * `perEntry[i]` counts the exception words found for entry `i` (for lint). Cost: one automaton pass over
+ * every lexicon word.
+ */
+export const findExceptionWords = (
+  lexicon: Lexicon,
+  probes: readonly Probe[],
+  entryCount = 0,
+): { words: string[]; perEntry: Int32Array } => {
+  const perEntry = new Int32Array(entryCount)
+  if (probes.length === 0) return { words: [], perEntry }
+  const automaton = buildAutomaton(
+    probes.map((p) => [...squeeze(p.spelling)].map((c) => c.codePointAt(0)!)),
+  )
+  const bySpelling = new Set(probes.map((p) => p.spelling))
+  const info = probes.map((p) => {
+    const { spelled } = endingSets(p.lang)
+    const english = hasEnglishStems(p.lang)
+    const s = p.spelling
+    return {
+      spelling: s,
+      isInflection(form: string): boolean {
+        if (form.startsWith(s)) {
+          const rest = form.slice(s.length)
+          if (rest === '' || spelled.has(rest)) return true
+          // consonant doubling: stop → stopping
+          if (rest[0] === s[s.length - 1] && spelled.has(rest.slice(1))) return true
+        }
+        if (english && s.endsWith('e') && form.startsWith(s.slice(0, -1))) {
+          if (E_DROP_ENDINGS.includes(form.slice(s.length - 1))) return true
+        }
+        if (english && s.endsWith('y') && form.startsWith(`${s.slice(0, -1)}i`)) {
+          if (Y_TO_I_ENDINGS.includes(form.slice(s.length))) return true
+        }
+        return false
+      },
+    }
+  })
+  const out = new Set<string>()
+  const codes = new Int32Array(256)
+  for (const group of lexicon.groups()) {
+    const ownRoot = bySpelling.has(group.root)
+    for (const form of group.forms) {
+      if (out.has(form) || form.length > 255) continue
+      // squeeze into code points and run the automaton
+      let n = 0
+      let prev = -1
+      for (const ch of form) {
+        const c = ch.codePointAt(0)!
+        if (c !== prev) codes[n++] = c
+        prev = c
+      }
+      let s = 0
+      let exception = false
+      for (let i = 0; i < n; i++) {
+        s = automaton.next(s, automaton.classOf(codes[i]!))
+        if (!automaton.hasOutput(s)) continue
+        automaton.forEachOutput(s, (p) => {
+          const probe = info[p]!
+          if (ownRoot && group.root === probe.spelling) return
+          if (i + 1 - automaton.patternLength[p]! === 0 && probe.isInflection(form)) return
+          exception = true
+          const entry = probes[p]!.entry
+          if (entry < entryCount) perEntry[entry]! += 1
+        })
+      }
+      if (exception) out.add(form)
+    }
+  }
+  return { words: [...out].sort(), perEntry }
+}
+
+/**
+ * Compiles a parsed term list into a snapshot. Throws a {@link TermListError} (with `file:line`) when an
+ * entry normalizes to nothing or a rule names an unknown class; a bad list never yields a snapshot.
+ * Cost: linear in the list for the automaton; the lexicon scan reads every lexicon word once (cached).
+ */
+export const compileTermList = (
+  source: TermListSource,
+  options: CompileOptions = {},
+): TermListSnapshot => {
+  const lexicon = options.lexicon ?? EMPTY_LEXICON
+  const minMasked = options.minMaskedLength ?? 5
+  const problems: TermListProblem[] = []
+  const problem = (line: number, message: string) =>
+    problems.push({ file: source.file, line, message })
+
+  if (source.terms.length === 0) problem(1, 'the list has no terms')
+  const classes = new Set([...source.classes.keys(), 'age-under-18'])
+  for (const rule of source.rules) {
+    for (const c of rule.all)
+      if (!classes.has(c)) problem(rule.line, `rule "${rule.id}" names unknown class "${c}"`)
+  }
+  const ids = new Map<string, number>()
+  for (const e of [...source.terms, ...source.exceptions]) {
+    const first = ids.get(e.id)
+    if (first !== undefined && source.format === 'yaml') {
+      problem(e.line, `duplicate id "${e.id}" (first on line ${first})`)
+    }
+    ids.set(e.id, e.line)
+  }
+
+  const patterns: Int32Array[] = []
+  const specs: PatternSpec[] = []
+  const probes: Probe[] = []
+  const addPattern = (codes: Int32Array, spec: PatternSpec) => {
+    patterns.push(codes)
+    specs.push(spec)
+  }
+
+  source.terms.forEach((t, entry) => {
+    const sk = skeletonOf(t.term)
+    if (sk.codes.length === 0) {
+      problem(t.line, `term "${t.id}" has no letters after normalization`)
+      return
+    }
+    const mode = sk.unspaced ? 'substring' : t.match
+    const { squeezed } = endingSets(t.lang)
+    const base = {
+      entry,
+      mode,
+      breaks: sk.breaks,
+      stem: false,
+      strictRuns: sk.codes.length <= 3,
+    } as const
+    addPattern(sk.codes, {
+      ...base,
+      runs: sk.runs,
+      suffixes: squeezed,
+      maskable: sk.codes.length >= minMasked,
+    })
+    // written joined, words that meet on the same letter squeeze into one unit (`purpleelephant`)
+    const joined = joinedVariant(sk)
+    if (joined) {
+      addPattern(joined.codes, {
+        ...base,
+        runs: joined.runs,
+        breaks: new Set(),
+        suffixes: squeezed,
+        maskable: joined.codes.length >= minMasked,
+      })
+    }
+    const n = sk.codes.length
+    const last = sk.codes[n - 1]
+    if (hasEnglishStems(t.lang) && n >= 4 && sk.runs[n - 1] === 1 && !sk.unspaced) {
+      if (last === 0x65) {
+        addPattern(sk.codes.slice(0, n - 1), {
+          ...base,
+          runs: sk.runs.slice(0, n - 1),
+          suffixes: new Set(E_DROP_ENDINGS.map(squeeze)),
+          stem: true,
+          maskable: n - 1 >= minMasked,
+        })
+      } else if (last === 0x79) {
+        const codes = sk.codes.slice()
+        codes[n - 1] = 0x69
+        addPattern(codes, {
+          ...base,
+          runs: sk.runs,
+          suffixes: new Set(Y_TO_I_ENDINGS.map(squeeze)),
+          stem: true,
+          maskable: n >= minMasked,
+        })
+      }
+    }
+    if (!sk.unspaced && t.match !== 'substring') {
+      probes.push(...probesOf(sk, t.lang, entry))
+    }
+  })
+  const termCount = source.terms.length
+  source.exceptions.forEach((x, i) => {
+    const sk = skeletonOf(x.phrase)
+    if (sk.codes.length === 0) {
+      problem(x.line, `exception "${x.id}" has no letters after normalization`)
+      return
+    }
+    addPattern(sk.codes, {
+      entry: termCount + i,
+      mode: sk.unspaced ? 'substring' : 'word',
+      runs: sk.runs,
+      breaks: sk.breaks,
+      suffixes: endingSets(x.lang).squeezed,
+      stem: false,
+      maskable: false,
+      strictRuns: false,
+    })
+  })
+  if (problems.length > 0) throw new TermListError('term-list-schema', problems)
+
+  const hash = createHash('sha256')
+  hash.update(`engine ${ENGINE_VERSION} normalizer ${NORMALIZER_VERSION}\n`)
+  hash.update(`lexicon ${lexicon.id}\n`)
+  hash.update(source.text)
+  const version = hash.digest('hex').slice(0, 16)
+
+  const cacheKey = `exceptions-${version}`
+  let words = options.exceptionCache?.get(cacheKey)
+  if (words === undefined) {
+    words = findExceptionWords(lexicon, probes).words
+    options.exceptionCache?.set(cacheKey, words)
+  }
+
+  const entries: PolicyEntry[] = source.terms.map((t) => ({
+    id: t.id,
+    category: t.category,
+    action: t.action,
+    ...(t.className === undefined ? {} : { className: t.className }),
+  }))
+  const rules: PolicyRule[] = source.rules.map((r) => ({
+    id: r.id,
+    all: r.all,
+    action: r.action,
+    category: r.category,
+  }))
+  return new TermListSnapshot({
+    listId: source.listId,
+    version,
+    automaton: buildAutomaton(patterns, options.automaton),
+    specs,
+    entries,
+    rules,
+    exceptionWords: new Set(words),
+    exceptionCount: source.exceptions.length,
+    lexiconId: lexicon.id,
+  })
+}

@@ -1,0 +1,252 @@
+import { describe, expect, it } from 'vitest'
+import { TermListError } from '../../src/errors.js'
+import { lexiconFromWords } from '../../src/lexicon/index.js'
+import {
+  compileTermList,
+  type ExceptionCache,
+  parsePlainTermList,
+  parseYamlTermList,
+} from '../../src/termlist/index.js'
+
+// Placeholder terms only. The lexicon stands in for the hunspell dictionaries.
+const lexicon = lexiconFromWords(
+  'test-words',
+  ['en'],
+  [
+    'cartoon',
+    'carton',
+    'garden',
+    'house',
+    'good',
+    'spur',
+    'plenty',
+    'coffee',
+    'elephantine',
+    'scarlet',
+  ],
+)
+const plain = compileTermList(
+  parsePlainTermList('purple\ncart\npurple elephant\ngod\nbanana\n', 'test.txt'),
+  { lexicon },
+)
+
+const judged = (q: string) => {
+  const v = plain.judge(q)
+  return { action: v.action, hits: v.hits.map((h) => `${h.termId}@${q.slice(h.start, h.end)}`) }
+}
+
+describe('TermListSnapshot.judge() — evasions are caught with the term and its span', () => {
+  it.each([
+    ['plain', 'buy purple now', 'purple@purple'],
+    ['case and width', 'ＰＵＲＰＬＥ', 'purple@ＰＵＲＰＬＥ'],
+    ['accents', 'pürplé', 'purple@pürplé'],
+    ['look-alikes', 'рurрlе', 'purple@рurрlе'],
+    ['mathematical letters', '𝐩𝐮𝐫𝐩𝐥𝐞', 'purple@𝐩𝐮𝐫𝐩𝐥𝐞'],
+    ['leetspeak', 'purp1e', 'purple@purp1e'],
+    ['ambiguous reading', 'b4n4n4', 'banana@b4n4n4'],
+    ['zero-width', 'pur\u200bple', 'purple@pur\u200bple'],
+    ['spaced letters', 'p u r p l e', 'purple@p u r p l e'],
+    ['dotted letters', 'p.u.r.p.l.e', 'purple@p.u.r.p.l.e'],
+    ['stretched', 'purrrrple', 'purple@purrrrple'],
+    ['doubled', 'purrple', 'purple@purrple'],
+    ['inflection', 'purples', 'purple@purple'],
+    ['e-dropping inflection', 'purpling', 'purple@purpl'],
+    ['consonant doubling', 'carting', 'cart@cart'],
+    ['masked letter', 'purp*e', 'purple@purp*e'],
+    ['masked last letter', 'purpl#', 'purple@purpl#'],
+    ['split word', 'pur ple', 'purple@pur ple'],
+    ['joined words', 'gardenpurplehouse', 'purple@purple'],
+    ['hashtag', '#purpleelephantvideos', 'purple elephant@purpleelephant'],
+    ['camelCase', 'PurpleElephantClips', 'purple elephant@PurpleElephant'],
+    ['underscores', 'purple_elephant_hd', 'purple elephant@purple_elephant'],
+    ['other separators', 'purple.elephant', 'purple elephant@purple.elephant'],
+    ['combination', 'p.u.r.p.1.e', 'purple@p.u.r.p.1.e'],
+    ['short term, exact', 'god', 'god@god'],
+  ])('%s: %s', (_name, query, expected) => {
+    const v = judged(query)
+    expect(v.action).toBe('deter')
+    expect(v.hits).toContain(expected)
+  })
+})
+
+describe('TermListSnapshot.judge() — ordinary text is left alone', () => {
+  it.each([
+    ['a word that contains a term', 'cartoon'],
+    ['a compound of ordinary words', 'gardencartoon'],
+    ['a word pair across which a term runs', 'spur plenty'],
+    ['doubled letters that squeeze into a term', 'good'],
+    ['a multi-word term followed by a longer ordinary word', 'elephantine'],
+    ['real Cyrillic', 'мама рор'],
+    ['numbers', '2024 1337 3.14'],
+    ['emoji and flags', '🇬🇧 🍌🐘'],
+    ['a short term needs its letters as written', 'gd'],
+  ])('%s: %s', (_name, query) => {
+    expect(judged(query)).toEqual({ action: 'allow', hits: [] })
+  })
+})
+
+const yaml = (body: string) => `list: test
+defaults: { category: placeholder }
+${body}`
+
+describe('compileTermList()', () => {
+  it('gives the same version for the same list and lexicon, another for another list', () => {
+    const a = compileTermList(parsePlainTermList('purple\n', 'a.txt'), { lexicon })
+    const b = compileTermList(parsePlainTermList('purple\n', 'b.txt'), { lexicon })
+    const c = compileTermList(parsePlainTermList('purple\ncart\n', 'a.txt'), { lexicon })
+    expect(a.version).toBe(b.version)
+    expect(a.version).not.toBe(c.version)
+    expect(a.version).toMatch(/^[0-9a-f]{16}$/)
+  })
+
+  it('applies match modes', () => {
+    const s = compileTermList(
+      parseYamlTermList(
+        yaml(`terms:
+  - { id: w, term: cart, match: word }
+  - { id: p, term: plum, match: prefix }
+  - { id: s, term: lime, match: substring }
+`),
+        'modes.yaml',
+      ),
+      { lexicon },
+    )
+    expect(s.judge('cart').action).toBe('deter')
+    expect(s.judge('carts').action).toBe('deter')
+    expect(s.judge('gardencart').action).toBe('allow')
+    expect(s.judge('plumcake').action).toBe('deter')
+    expect(s.judge('applum').action).toBe('allow')
+    expect(s.judge('sublimestuff').action).toBe('deter')
+  })
+
+  it('lets an exception cancel the hits it covers, and only those', () => {
+    const s = compileTermList(
+      parseYamlTermList(
+        yaml(`terms:
+  - { id: t1, term: purple }
+exceptions:
+  - { id: x1, phrase: purple sanctuary }
+`),
+        'exc.yaml',
+      ),
+    )
+    expect(s.judge('purple sanctuary').action).toBe('allow')
+    expect(s.judge('purple sanctuary purple').hits.map((h) => h.start)).toEqual([17])
+  })
+
+  it('lets a support intent win over a deter term in the same query', () => {
+    const s = compileTermList(
+      parseYamlTermList(
+        yaml(`terms:
+  - { id: t1, term: purple }
+  - { id: i1, term: help me stop, action: support, category: help-seeking }
+`),
+        'intent.yaml',
+      ),
+    )
+    const v = s.judge('help me stop purple')
+    expect(v.action).toBe('support')
+    expect(v.rule).toBe('intent')
+    expect(v.hits.map((h) => h.termId)).toEqual(['i1'])
+  })
+
+  it('applies a combination rule with the built-in age class', () => {
+    const s = compileTermList(
+      parseYamlTermList(
+        yaml(`terms:
+  - { id: t1, term: purple elephant }
+classes:
+  colour:
+    - { id: c1, term: mauve, match: word }
+rules:
+  - { id: young-colour, all: [age-under-18, colour], category: placeholder }
+exceptions:
+  - { id: x1, phrase: mauve paint }
+`),
+        'rule.yaml',
+      ),
+    )
+    for (const q of [
+      '12yo mauve',
+      'mauve 12 y.o.',
+      '12-year-old mauve',
+      'mauve 12 ans',
+      'twelve year old mauve',
+    ]) {
+      const v = s.judge(q)
+      expect(v.action, q).toBe('deter')
+      expect(v.rule, q).toBe('young-colour')
+    }
+    expect(s.judge('mauve').action).toBe('allow')
+    expect(s.judge('12yo').action).toBe('allow')
+    expect(s.judge('30yo mauve').action).toBe('allow')
+    expect(s.judge('mauve paint for 12 year olds').action).toBe('allow')
+  })
+
+  it('matches scripts without spaces as substrings', () => {
+    const s = compileTermList(parsePlainTermList('紫象\n', 'cjk.txt'))
+    expect(s.judge('我喜欢紫象视频').action).toBe('deter')
+  })
+
+  it('reports every bad entry with file:line and never yields a snapshot', () => {
+    let error: unknown
+    try {
+      compileTermList(
+        parseYamlTermList(
+          yaml(`terms:
+  - { id: t1, term: "!!!" }
+rules:
+  - { id: r1, all: [nope, age-under-18] }
+`),
+          'bad.yaml',
+        ),
+      )
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(TermListError)
+    const problems = (error as TermListError).problems.map(
+      (p) => `${p.file}:${p.line}: ${p.message}`,
+    )
+    expect(problems).toEqual([
+      'bad.yaml:6: rule "r1" names unknown class "nope"',
+      'bad.yaml:4: term "t1" has no letters after normalization',
+    ])
+  })
+
+  it('caches the lexicon scan by content', () => {
+    const store = new Map<string, readonly string[]>()
+    let gets = 0
+    const cache: ExceptionCache = {
+      get: (k) => {
+        gets++
+        return store.get(k)
+      },
+      set: (k, w) => store.set(k, w),
+    }
+    const list = parsePlainTermList('cart\n', 'c.txt')
+    const first = compileTermList(list, { lexicon, exceptionCache: cache })
+    expect(first.exceptionWordCount).toBe(2) // cartoon, carton
+    const [words] = [...store.values()]
+    expect(words).toEqual(['carton', 'cartoon'])
+    // a second compile reads the cache instead of the lexicon
+    const empty = lexiconFromWords('test-words', ['en'], [])
+    const second = compileTermList(list, { lexicon: empty, exceptionCache: cache })
+    expect(second.exceptionWordCount).toBe(2)
+    expect(gets).toBe(2)
+  })
+
+  it('never throws while judging, whatever the input', () => {
+    const inputs = [
+      '',
+      ' ',
+      '\u0000',
+      '\ud800',
+      '#',
+      '*'.repeat(5000),
+      'a'.repeat(10_000),
+      '🏳️‍🌈'.repeat(50),
+    ]
+    for (const q of inputs) expect(['allow', 'deter']).toContain(plain.judge(q).action)
+  })
+})
