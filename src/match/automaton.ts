@@ -73,6 +73,8 @@ export class Automaton {
   /** @internal */ readonly outStart: Int32Array
   /** @internal */ readonly outList: Int32Array
   /** @internal */ readonly dictLink: Int32Array
+  /** @internal Alphabet class of the edge into each state (0 for the root). */
+  readonly label: Int32Array
 
   /** @internal Use {@link buildAutomaton}. */
   constructor(parts: {
@@ -108,6 +110,10 @@ export class Automaton {
     this.outList = parts.outList
     this.dictLink = parts.dictLink
     this.stateCount = parts.depth.length
+    const label = new Int32Array(this.stateCount)
+    for (let k = 0; k < parts.childTarget.length; k++)
+      label[parts.childTarget[k]!] = parts.childLabel[k]!
+    this.label = label
   }
 
   /** The alphabet class of a code point (0 when no pattern contains it). */
@@ -174,6 +180,7 @@ export class Automaton {
       this.outStart.byteLength +
       this.outList.byteLength +
       this.dictLink.byteLength +
+      this.label.byteLength +
       this.otherClass.size * 16
     )
   }

@@ -28,6 +28,8 @@ export interface PatternSpec {
   /** Index of the entry (term or exception) the pattern stands for. */
   readonly entry: number
   readonly mode: MatchMode
+  /** The skeleton the pattern was built from (primary readings, squeezed). */
+  readonly codes: ArrayLike<number>
   /** Run length of each skeleton unit of the term as written (`balloon`: 1,1,2,2,1). */
   readonly runs: ArrayLike<number>
   /** Skeleton offsets where the term has a word break (`purple elephant`: 6). */
@@ -114,6 +116,51 @@ const runWidth = (units: Units, i: number): number => {
   return Number.isInteger(width) ? width : 0
 }
 
+/** First unit of the segment (word, or camelCase part) that contains unit `i`. */
+const segmentStart = (units: Units, i: number): number => {
+  let j = i
+  while (j > 0 && !edgeBefore(units, j)) j--
+  return j
+}
+
+/** One past the last unit of the segment that contains unit `i`. */
+const segmentEnd = (units: Units, i: number): number => {
+  let j = i + 1
+  while (j < units.length && !edgeBefore(units, j)) j++
+  return j
+}
+
+const reads = (units: Units, i: number, c: number): boolean =>
+  units.c0[i] === c || units.c1[i] === c || units.c2[i] === c
+
+/**
+ * The first unit of an occurrence of `codes` that ends at unit `end`, where a unit may repeat the letter
+ * read by the unit after it (`pi|1ow` for `pilow`). -1 when there is none. Bounded backtracking.
+ */
+export const matchBackward = (units: Units, codes: ArrayLike<number>, end: number): number => {
+  let budget = 4096
+  const go = (i: number, k: number): number => {
+    if (k < 0) return i + 1
+    if (i < 0 || --budget < 0) return -1
+    if (reads(units, i, codes[k]!)) {
+      const r = go(i - 1, k - 1)
+      if (r >= 0) return r
+    }
+    if (k + 1 < codes.length && reads(units, i, codes[k + 1]!)) return go(i - 1, k)
+    return -1
+  }
+  return go(end - 1, codes.length - 1)
+}
+
+/** True when a unit of the occurrence is stretched (three or more) beyond the term: never an ordinary word. */
+const stretched = (units: Units, spec: PatternSpec, a: number, b: number): boolean => {
+  for (let k = 0; k < b - a; k++) {
+    const r = units.run[a + k]!
+    if (r >= 3 && r > (spec.runs[k] ?? 1)) return true
+  }
+  return false
+}
+
 type RightEdge = 'aligned' | 'inflected' | 'inside'
 
 /** Resolves raw candidates into hits under each pattern's match mode. Never throws. */
@@ -128,8 +175,13 @@ export const resolveCandidates = (
   for (const c of candidates) {
     const spec = patterns[c.pattern]
     if (spec === undefined) continue
-    const { start: a, end: b, mask } = c
-    if (mask && !spec.maskable) continue
+    const { end: b, mask } = c
+    let a = c.start
+    if (c.approximate && !mask) {
+      a = matchBackward(units, spec.codes, b)
+      if (a < 0) continue
+    }
+    if (mask && mask.readings === undefined && !spec.maskable) continue
     const wildcardFirst = mask !== undefined && a === mask.at
     const wildcardLast = mask !== undefined && b === mask.at
     if (b <= a && !mask) continue
@@ -189,19 +241,24 @@ export const resolveCandidates = (
     }
     if (!ok) continue
 
-    // ordinary words that contain the occurrence (`cartoon`, `good` for `god`) cancel it
-    if (spec.mode !== 'substring') {
-      const firstEnd = crossesWords ? units.tokenEnd(a) : Math.min(n, Math.max(suffixEnd, b))
-      const ts = units.tokenStart(a)
-      if (!crossesWords) {
-        const te = a < n ? units.tokenEnd(a) : n
-        if (covered(exceptions, units, ts, te, a, b)) continue
+    // ordinary words that contain the occurrence (`cartoon`, `good` for `god`) cancel it, within the word or
+    // camelCase part it sits in; an inflected word (`carter`) only when the whole word is an exception
+    if (spec.mode !== 'substring' && !mask && !stretched(units, spec, a, b)) {
+      let crossesSegments = false
+      for (let i = a + 1; i < b; i++) if (edgeBefore(units, i)) crossesSegments = true
+      const ss = segmentStart(units, a)
+      if (!crossesSegments) {
+        const se = segmentEnd(units, a)
+        if (right === 'inflected' && leftAligned) {
+          if (exceptions.has(spellUnits(units, ss, se))) continue
+        } else if (covered(exceptions, units, ss, se, a, b)) continue
       } else {
-        if (!leftAligned && covered(exceptions, units, ts, firstEnd, a, firstEnd)) continue
-        const lastStart = units.tokenStart(b - 1)
+        const firstEnd = segmentEnd(units, a)
+        if (!leftAligned && covered(exceptions, units, ss, firstEnd, a, firstEnd)) continue
+        const lastStart = segmentStart(units, b - 1)
         if (
           right === 'inside' &&
-          covered(exceptions, units, lastStart, units.tokenEnd(b - 1), lastStart, b)
+          covered(exceptions, units, lastStart, segmentEnd(units, b - 1), lastStart, b)
         )
           continue
       }
@@ -209,7 +266,6 @@ export const resolveCandidates = (
 
     // the reported span: the term's own letters, without an inflection ending
     let start = wildcardFirst && mask ? mask.start : units.start[a]!
-    if (mask && a === b) start = mask.start
     let end = wildcardLast && mask ? mask.end : units.end[b - 1]!
     // a repeated letter shared with the rest of the word (`purpleelephant`, `stopping`) is the term's only
     // as often as the term writes it; a stretched letter at a word edge (`purpleeee`) is all the term's

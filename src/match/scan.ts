@@ -9,7 +9,7 @@
  * the word around it only.
  */
 
-import { NONE, UNIT_BOUNDARY, UNIT_MASK, type Units } from '../normalize/units.js'
+import { NONE, type Site, UNIT_BOUNDARY, type Units } from '../normalize/units.js'
 import type { Automaton } from './automaton.js'
 
 /** States followed at once while readings fork. Deeper states win when the set is full. */
@@ -22,21 +22,28 @@ export interface Candidate {
   readonly start: number
   /** One past the last unit. */
   readonly end: number
+  /**
+   * Set when ambiguous characters may have repeated a letter (`pi|1ow`): `start` is then only a guess and
+   * the resolver recovers it by matching the pattern backwards.
+   */
+  readonly approximate?: boolean
   /** Set when the occurrence reads a mask placeholder as a letter: its original span. */
   readonly mask?: MaskSite
 }
 
-/** A mask placeholder: its original span, and the unit index it stands before. */
-export interface MaskSite {
-  readonly start: number
-  readonly end: number
-  readonly at: number
-}
+/** A site (mask placeholder or `+`): see {@link Units.sites}. */
+export type MaskSite = Site
 
 const cur = new Int32Array(MAX_STATES)
 const nxt = new Int32Array(MAX_STATES)
 
-const pushOutputs = (a: Automaton, s: number, end: number, out: Candidate[]): void => {
+const pushOutputs = (
+  a: Automaton,
+  s: number,
+  end: number,
+  out: Candidate[],
+  approximate = false,
+): void => {
   const { outStart, outList, dictLink, patternLength } = a
   for (let t = s; t !== -1; t = dictLink[t]!) {
     const e = outStart[t + 1]!
@@ -47,7 +54,8 @@ const pushOutputs = (a: Automaton, s: number, end: number, out: Candidate[]): vo
       for (let j = out.length - 1; j >= 0 && out[j]!.end === end; j--) {
         if (out[j]!.pattern === pattern) dup = true
       }
-      if (!dup) out.push({ pattern, start, end })
+      if (!dup)
+        out.push(approximate ? { pattern, start, end, approximate } : { pattern, start, end })
     }
   }
 }
@@ -85,12 +93,18 @@ export const scanUnits = (a: Automaton, units: Units, out: Candidate[]): void =>
       if (outStart[s] !== outStart[s + 1] || dictLink[s] !== -1) pushOutputs(a, s, u + 1, out)
       continue
     }
+    // several readings: follow each; a letter read like the one before may also repeat it (`pi|1ow`)
+    const leety =
+      units.raw[u] !== c0[u] || c1[u] !== NONE || (u > 0 && units.raw[u - 1] !== c0[u - 1])
     let m = 0
     for (let j = 0; j < size; j++) {
       const s = cur[j]!
-      m = addState(a, nxt, m, a.next(s, a.classOf(c0[u]!)))
-      if (c1[u] !== NONE) m = addState(a, nxt, m, a.next(s, a.classOf(c1[u]!)))
-      if (c2[u] !== NONE) m = addState(a, nxt, m, a.next(s, a.classOf(c2[u]!)))
+      for (const r of [c0[u]!, c1[u]!, c2[u]!]) {
+        if (r === NONE) continue
+        const cls = a.classOf(r)
+        m = addState(a, nxt, m, a.next(s, cls))
+        if (leety && s !== 0 && cls !== 0 && a.label[s] === cls) m = addState(a, nxt, m, s)
+      }
     }
     size = 0
     for (let j = 0; j < m; j++) {
@@ -98,7 +112,7 @@ export const scanUnits = (a: Automaton, units: Units, out: Candidate[]): void =>
       // the root carries no information once other states are live
       if (s === 0 && m > 1) continue
       cur[size++] = s
-      if (outStart[s] !== outStart[s + 1] || dictLink[s] !== -1) pushOutputs(a, s, u + 1, out)
+      if (outStart[s] !== outStart[s + 1] || dictLink[s] !== -1) pushOutputs(a, s, u + 1, out, true)
     }
     if (size === 0) cur[size++] = 0
   }
@@ -135,33 +149,35 @@ const scanWithWildcard = (
   }
 }
 
+/** Units on each side of a site that the site pass reads (a multi-word term may span several words). */
+export const SITE_WINDOW = 48
+
 /**
- * The mask pass: for each single placeholder between two letters, or after the last letter of a word, tries
- * every alphabet letter in its place within the surrounding word(s). Appends occurrences that read the
- * placeholder as a letter, flagged with `mask`. Cost: alphabet size × word length per placeholder; nothing
- * when the text has no placeholder.
+ * The site pass: for each mask placeholder (`purp*e`, `purpl#`) and each `+` between words, tries the
+ * letters it may stand for (every alphabet letter for a mask) in its place, within the words around it.
+ * Appends occurrences that read the site as a letter, flagged with `mask`. Cost: letters tried × window
+ * length per site; nothing when the text has no site.
  */
 export const scanMasks = (a: Automaton, units: Units, out: Candidate[]): void => {
   const n = units.length
-  const { flags } = units
-  const sites: { site: MaskSite; trailing: boolean }[] = []
-  for (let u = 1; u < n; u++) {
-    if (flags[u]! & UNIT_MASK) {
-      sites.push({
-        site: { at: u, start: units.end[u - 1]!, end: units.start[u]! },
-        trailing: false,
-      })
-    }
-  }
-  for (const t of units.trailingMasks) if (t.at > 0) sites.push({ site: t, trailing: true })
   const found: Candidate[] = []
-  for (const { site, trailing } of sites) {
-    const from = units.tokenStart(site.at - 1)
-    const to = trailing ? site.at : units.tokenEnd(site.at)
-    // the wildcard is only tried between whole words of at least two letters (`p.u.r.p.l.e` is spacing)
-    if (site.at - from < 2 && to - site.at < 2) continue
-    for (let cls = 1; cls < a.alphabetSize; cls++) {
-      scanWithWildcard(a, units, from, to, cls, site, found, out)
+  for (const site of units.sites) {
+    if (site.at <= 0) continue
+    const from = units.tokenStart(Math.max(0, site.at - SITE_WINDOW))
+    const to = site.trailing ? site.at : units.tokenEnd(Math.min(n - 1, site.at + SITE_WINDOW - 1))
+    if (site.readings === undefined) {
+      // a mask is only tried between whole words of at least two letters (`p.u.r.p.l.e` is spacing)
+      const before = site.at - units.tokenStart(site.at - 1)
+      const after = site.trailing ? 0 : units.tokenEnd(site.at) - site.at
+      if (before < 2 && after < 2) continue
+      for (let cls = 1; cls < a.alphabetSize; cls++) {
+        scanWithWildcard(a, units, from, to, cls, site, found, out)
+      }
+    } else {
+      for (const r of site.readings) {
+        const cls = a.classOf(r)
+        if (cls !== 0) scanWithWildcard(a, units, from, to, cls, site, found, out)
+      }
     }
   }
 }

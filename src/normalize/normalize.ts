@@ -179,13 +179,39 @@ const ROLE_WORD = 1
 const ROLE_SKIP = 2
 const ROLE_MASK = 3
 const ROLE_TRAIL = 4
+/** `+` between words: a separator that may also be a `t` (`purple+elephant`, `p0r+`). */
+const ROLE_ALT = 5
+const ROLE_ALT_TRAIL = 6
 
+const PLUS = 0x2b
 const isWordKind = (k: number): boolean => k === K_LETTER || k === K_DIGIT || k === K_LEET
+/** Word characters and mask placeholders: what may stand next to a leetspeak symbol inside a word. */
+const isWordish = (k: number): boolean => isWordKind(k) || k === K_PLACE
 
-/** Pass 2: decides for each character whether it is part of a word, a joiner, a mask or a separator. */
+const leetRole = (chars: Chars, i: number, a: number, b: number, hasLetter: boolean): number => {
+  const { kind, cp } = chars
+  const prev = i > a ? kind[i - 1]! : K_SEP
+  const next = i + 1 < b ? kind[i + 1]! : K_SEP
+  if (cp[i] === PLUS) {
+    if (isWordKind(prev) && isWordKind(next)) return ROLE_ALT
+    if (prev === K_LETTER && next === K_SEP) return ROLE_ALT_TRAIL
+  }
+  if (!hasLetter) return ROLE_SEP
+  if (isWordish(prev) && isWordish(next)) return ROLE_WORD
+  const edge =
+    EDGE_LEET.has(cp[i]!) &&
+    ((prev === K_LETTER && !isWordKind(next)) || (next === K_LETTER && !isWordKind(prev)))
+  return edge ? ROLE_WORD : ROLE_SEP
+}
+
+/**
+ * Pass 2: decides for each character whether it is part of a word, a joiner, a mask or a separator. A lone
+ * digit or symbol between single letters (`b i $ c u i t`, `c o r 3`) is a letter of the spaced word.
+ */
 const assignRoles = (chars: Chars): void => {
-  const { kind, role, cp } = chars
+  const { kind, role } = chars
   const n = chars.length
+  const chunks: number[] = []
   let a = 0
   while (a < n) {
     if (kind[a] === K_SEP) {
@@ -199,19 +225,15 @@ const assignRoles = (chars: Chars): void => {
       if (kind[b] === K_LETTER) hasLetter = true
       b++
     }
+    chunks.push(a, b)
     for (let i = a; i < b; i++) {
       if (hasLetter) chars.flags[i]! |= R_LETTERED
       const k = kind[i]!
       const prev = i > a ? kind[i - 1]! : K_SEP
       const next = i + 1 < b ? kind[i + 1]! : K_SEP
       if (k === K_LETTER || k === K_DIGIT) role[i] = ROLE_WORD
-      else if (k === K_LEET) {
-        const inside = isWordKind(prev) && isWordKind(next)
-        const edge =
-          EDGE_LEET.has(cp[i]!) &&
-          ((prev === K_LETTER && !isWordKind(next)) || (next === K_LETTER && !isWordKind(prev)))
-        role[i] = hasLetter && (inside || edge) ? ROLE_WORD : ROLE_SEP
-      } else if (k === K_JOIN) role[i] = isWordKind(prev) && isWordKind(next) ? ROLE_SKIP : ROLE_SEP
+      else if (k === K_LEET) role[i] = leetRole(chars, i, a, b, hasLetter)
+      else if (k === K_JOIN) role[i] = isWordKind(prev) && isWordKind(next) ? ROLE_SKIP : ROLE_SEP
       else if (k === K_PLACE) {
         if (isWordKind(prev) && isWordKind(next)) role[i] = ROLE_MASK
         else if (prev === K_LETTER && i + 1 === b && (i < 2 || kind[i - 2] !== K_PLACE))
@@ -221,34 +243,56 @@ const assignRoles = (chars: Chars): void => {
     }
     a = b
   }
+  // single characters between single letters: `b i $ c u i t`
+  const single = (c: number): boolean =>
+    c >= 0 &&
+    c < chunks.length &&
+    chunks[c + 1]! - chunks[c]! === 1 &&
+    isWordKind(kind[chunks[c]!]!)
+  for (let c = 0; c < chunks.length; c += 2) {
+    const i = chunks[c]!
+    if (chunks[c + 1]! - i !== 1 || (kind[i] !== K_LEET && kind[i] !== K_DIGIT)) continue
+    const left = c === 0 ? undefined : single(c - 2)
+    const right = c + 2 >= chunks.length ? undefined : single(c + 2)
+    if ((left && right !== false) || (right && left !== false)) {
+      role[i] = ROLE_WORD
+      chars.flags[i]! |= R_LETTERED
+    }
+  }
 }
 
-/** Units plus the spans of trailing masks, before the per-word pass compacts them. */
+/** Units plus sites, before the per-word pass compacts them. */
 const emitUnits = (chars: Chars, units: Units): void => {
   const { kind, role, cp, flags, start, end } = chars
   const n = chars.length
   units.length = 0
-  units.trailingMasks.length = 0
+  units.sites.length = 0
   units.reserve(n + 1)
   let boundary = true
   let mask = false
   let prevChar = -1
   for (let i = 0; i < n; i++) {
     const r = role[i]!
-    if (r === ROLE_SEP) {
-      boundary = true
-      prevChar = -1
-      continue
-    }
     if (r === ROLE_SKIP) continue
-    if (r === ROLE_MASK) {
-      boundary = true
-      mask = true
-      prevChar = -1
-      continue
-    }
-    if (r === ROLE_TRAIL) {
-      units.trailingMasks.push({ at: units.length, start: start[i]!, end: end[i]! })
+    if (r !== ROLE_WORD) {
+      if (r === ROLE_MASK || r === ROLE_ALT) {
+        mask = true
+        units.sites.push({
+          at: units.length,
+          start: start[i]!,
+          end: end[i]!,
+          trailing: false,
+          ...(r === ROLE_ALT ? { readings: LEET_READINGS.get(cp[i]!) ?? [] } : {}),
+        })
+      } else if (r === ROLE_TRAIL || r === ROLE_ALT_TRAIL) {
+        units.sites.push({
+          at: units.length,
+          start: start[i]!,
+          end: end[i]!,
+          trailing: true,
+          ...(r === ROLE_ALT_TRAIL ? { readings: LEET_READINGS.get(cp[i]!) ?? [] } : {}),
+        })
+      }
       boundary = true
       prevChar = -1
       continue
@@ -287,44 +331,75 @@ const setReadings = (units: Units, u: number, readings: readonly number[] | unde
   units.c2[u] = readings?.[2] ?? NONE
 }
 
-/** Pass 3: per word, mixed-script look-alikes, leetspeak readings and squeezing of repeated letters. */
+/**
+ * The words of the text for script and leetspeak decisions: each word on its own, except that a run of
+ * single-letter words (`p u r p l e`) is one word. Returns boundaries as a list of unit indices.
+ */
+const wordGroups = (units: Units): number[] => {
+  const { flags } = units
+  const n = units.length
+  const tokens: number[] = []
+  for (let i = 0; i < n; i++) if (flags[i]! & UNIT_BOUNDARY) tokens.push(i)
+  tokens.push(n)
+  const groups: number[] = []
+  for (let t = 0; t + 1 < tokens.length; t++) {
+    const single = tokens[t + 1]! - tokens[t]! === 1
+    const prevSingle = t > 0 && tokens[t]! - tokens[t - 1]! === 1
+    if (!(single && prevSingle)) groups.push(tokens[t]!)
+  }
+  groups.push(n)
+  return groups
+}
+
+/**
+ * Pass 3: per word, mixed-script look-alikes, leetspeak readings and squeezing of repeated letters (also
+ * across spaced single letters: `p i l l o w`). Sites are renumbered to the compacted units.
+ */
 const foldWords = (units: Units): void => {
   const { raw, flags, run, start, end } = units
   const n = units.length
+  const groups = wordGroups(units)
+  // where each old unit went (sites point at old indices)
+  const moved = new Int32Array(n + 1)
   let w = 0
-  let trail = 0
-  const trails = units.trailingMasks
-  let ts = 0
-  while (ts < n) {
-    let te = ts + 1
-    while (te < n && !(flags[te]! & UNIT_BOUNDARY)) te++
+  for (let g = 0; g + 1 < groups.length; g++) {
+    const gs = groups[g]!
+    const ge = groups[g + 1]!
     let hasLatin = false
     let hasConfusable = false
     let hasLetter = false
-    for (let i = ts; i < te; i++) {
+    for (let i = gs; i < ge; i++) {
       const c = raw[i]!
       if (c >= 97 && c <= 122) hasLatin = true
       else if (SCRIPT_CONFUSABLES.has(c)) hasConfusable = true
       if (!(flags[i]! & UNIT_DIGIT) && !LEET_READINGS.has(c)) hasLetter = true
     }
-    const wordStart = w
-    for (let i = ts; i < te; i++) {
+    const groupStart = w
+    for (let i = gs; i < ge; i++) {
       let c = raw[i]!
       if (hasLatin && hasConfusable) c = SCRIPT_CONFUSABLES.get(c) ?? c
       const f = flags[i]!
+      // a repeat inside a word, or a repeated single letter of a spaced word
+      const spacedRepeat =
+        ge - gs > 1 && f & UNIT_BOUNDARY && (i + 1 === ge || flags[i + 1]! & UNIT_BOUNDARY)
+      const joinable = !(f & UNIT_BOUNDARY) || spacedRepeat
       if (
-        w > wordStart &&
+        w > groupStart &&
+        joinable &&
         raw[w - 1] === c &&
-        !(f & (UNIT_CAMEL | UNIT_MASK)) &&
-        run[w - 1]! < 0xffff
+        !(f & UNIT_CAMEL) &&
+        run[w - 1]! + run[i]! <= 0xffff &&
+        (!(f & UNIT_BOUNDARY) || flags[w - 1]! & UNIT_BOUNDARY || spacedRepeat)
       ) {
-        run[w - 1]! += 1
+        run[w - 1]! += run[i]!
         end[w - 1] = end[i]!
+        moved[i] = -1
         continue
       }
+      moved[i] = w
       raw[w] = c
       flags[w] = f
-      run[w] = 1
+      run[w] = run[i]!
       start[w] = start[i]!
       end[w] = end[i]!
       const lettered = hasLetter || (f & UNIT_LETTERED) !== 0
@@ -332,12 +407,17 @@ const foldWords = (units: Units): void => {
       setReadings(units, w, leet)
       w++
     }
-    while (trail < trails.length && trails[trail]!.at <= te) {
-      trails[trail]!.at = w
-      trail++
-    }
-    ts = te
   }
+  moved[n] = w
+  const sites = units.sites
+  let k = 0
+  for (const site of sites) {
+    const to = moved[site.at]!
+    if (to < 0) continue // the letters on both sides merged: `p.i.l.l.o.w`
+    site.at = to
+    sites[k++] = site
+  }
+  sites.length = k
   units.length = w
 }
 

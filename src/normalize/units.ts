@@ -20,6 +20,17 @@ export const UNIT_UNSPACED = 16
 /** The unit is in a run of non-space characters that has letters (`p.u.r.p.1.e`): digits read as letters. */
 export const UNIT_LETTERED = 32
 
+/** A place where one character may stand for a letter: see {@link Units.sites}. */
+export interface Site {
+  at: number
+  readonly start: number
+  readonly end: number
+  /** After the last letter of a word (nothing follows in the word). */
+  readonly trailing: boolean
+  /** The letters it may stand for; `undefined`: any letter (a mask placeholder). */
+  readonly readings?: readonly number[]
+}
+
 /** No reading. */
 export const NONE = -1
 
@@ -42,8 +53,12 @@ export class Units {
   start = new Uint32Array(64)
   end = new Uint32Array(64)
   flags = new Uint8Array(64)
-  /** Mask placeholders after the last unit of a word (`purpl#`): unit index before which it stands, span. */
-  trailingMasks: { at: number; start: number; end: number }[] = []
+  /**
+   * Places where one character may stand for a letter the main scan does not read: a mask placeholder
+   * between letters or after a word (`purp*e`, `purpl#`: any letter), or a `+` between words (`t`, or a
+   * separator). `at` is the unit index the letter would stand before.
+   */
+  sites: Site[] = []
 
   /** Makes room for `n` units, keeping nothing (called before filling). */
   reserve(n: number): void {
@@ -88,7 +103,7 @@ export class Units {
     u.start.set(this.start.subarray(0, this.length))
     u.end.set(this.end.subarray(0, this.length))
     u.flags.set(this.flags.subarray(0, this.length))
-    u.trailingMasks = this.trailingMasks.map((m) => ({ ...m }))
+    u.sites = this.sites.map((m) => ({ ...m }))
     return u
   }
 

@@ -181,9 +181,7 @@ export class TermListSnapshot {
       const candidates = this.#candidates
       candidates.length = 0
       scanUnits(this.automaton, units, candidates)
-      let masks = units.trailingMasks.length > 0
-      for (let i = 0; i < units.length && !masks; i++) if (units.flags[i]! & UNIT_MASK) masks = true
-      if (masks) scanMasks(this.automaton, units, candidates)
+      if (units.sites.length > 0) scanMasks(this.automaton, units, candidates)
       const noHits = candidates.length === 0
       if (noHits && !this.#needsAges) {
         return { action: 'allow', rule: null, hits: [], listVersion: this.version }
@@ -315,9 +313,9 @@ export const compileTermList = (
   const patterns: Int32Array[] = []
   const specs: PatternSpec[] = []
   const probes: Probe[] = []
-  const addPattern = (codes: Int32Array, spec: PatternSpec) => {
+  const addPattern = (codes: Int32Array, spec: Omit<PatternSpec, 'codes'>) => {
     patterns.push(codes)
-    specs.push(spec)
+    specs.push({ ...spec, codes })
   }
 
   source.terms.forEach((t, entry) => {

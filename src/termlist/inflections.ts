@@ -8,7 +8,24 @@
  */
 
 const ENDINGS: Readonly<Record<string, readonly string[]>> = {
-  en: ['s', 'es', 'd', 'ed', 'r', 'er', 'ers', 'st', 'est', 'ing', 'ings', 'y', 'ies', 'ied', 'ly'],
+  en: [
+    's',
+    'es',
+    'd',
+    'ed',
+    'r',
+    'rs',
+    'er',
+    'ers',
+    'st',
+    'est',
+    'ing',
+    'ings',
+    'y',
+    'ies',
+    'ied',
+    'ly',
+  ],
   fr: ['s', 'x', 'e', 'es', 'er', 'ee', 'ees', 'ez', 'ent'],
   de: ['e', 'n', 'en', 'er', 'es', 's', 'ern', 'em', 'ens'],
   es: ['s', 'es', 'a', 'as', 'o', 'os'],

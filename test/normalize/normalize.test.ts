@@ -109,7 +109,7 @@ describe('normalizeText()', () => {
 
   it('records a mask placeholder after the last letter of a word', () => {
     const u = normalizeText('purpl# elephant')
-    expect(u.trailingMasks).toEqual([{ at: 5, start: 5, end: 6 }])
+    expect(u.sites).toEqual([{ at: 5, start: 5, end: 6, trailing: true }])
   })
 
   it('stays linear on long runs of combining marks', () => {
