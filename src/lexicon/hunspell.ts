@@ -72,7 +72,7 @@ const packageDir = (lang: string): string => {
 }
 
 /** Reads a cache file one root line at a time, in chunks (never the whole file as one string). */
-function* readGroups(file: string): Generator<LexiconGroup> {
+function* readGroups(file: string, lang: string): Generator<LexiconGroup> {
   const fd = openSync(file, 'r')
   try {
     const buf = Buffer.alloc(1 << 20)
@@ -86,7 +86,7 @@ function* readGroups(file: string): Generator<LexiconGroup> {
       for (const line of lines) {
         const tab = line.indexOf('\t')
         if (tab <= 0) continue
-        yield { root: line.slice(0, tab), forms: line.slice(tab + 1).split(' ') }
+        yield { root: line.slice(0, tab), forms: line.slice(tab + 1).split(' '), lang }
       }
     }
   } finally {
@@ -149,7 +149,7 @@ export const loadHunspellLexicon = async (
     const id = `hunspell-${lang}@${version}/d${depth}/n${NORMALIZER_VERSION}`
     const file = join(cacheDir, `${id.replaceAll('/', '_').replaceAll('@', '-')}.txt`)
     if (!existsSync(file)) await buildCache(lang, depth, file)
-    lexicons.push({ id, languages: [lang], groups: () => readGroups(file) })
+    lexicons.push({ id, languages: [lang], groups: () => readGroups(file, lang) })
   }
   return combineLexicons(lexicons)
 }

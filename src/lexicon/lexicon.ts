@@ -16,6 +16,8 @@ import { UNIT_BOUNDARY, Units } from '../normalize/units.js'
 export interface LexiconGroup {
   readonly root: string
   readonly forms: readonly string[]
+  /** The language of the dictionary the group comes from, when known. */
+  readonly lang?: string
 }
 
 /** A lexicon of ordinary words. `id` changes whenever the words do; compiled snapshots are keyed by it. */
@@ -69,7 +71,7 @@ export const lexiconFromWords = (
     const s = spellWord(w)
     if (s === undefined || seen.has(s)) continue
     seen.add(s)
-    groups.push({ root: s, forms: [s] })
+    groups.push({ root: s, forms: [s], ...(languages[0] ? { lang: languages[0] } : {}) })
   }
   const lexicon: Lexicon = { id, languages, groups: () => groups }
   return lexicon

@@ -81,18 +81,23 @@ export const scanUnits = (a: Automaton, units: Units, out: Candidate[]): void =>
   const { c0, c1, c2 } = units
   const n = units.length
   const { asciiClass, otherClass, dense, denseCount, alphabetSize, outStart, dictLink } = a
+  const { raw } = units
   let size = 1
   cur[0] = 0
+  // once a character had several readings, starts are recovered by the resolver (see Candidate)
+  let approximate = false
   for (let u = 0; u < n; u++) {
-    if (size === 1 && c1[u] === NONE) {
+    if (size === 1 && c1[u] === NONE && (u === 0 || raw[u - 1] === c0[u - 1])) {
       const c = c0[u]!
       const cls = c < 128 ? asciiClass[c]! : (otherClass.get(c) ?? 0)
       const s0: number = cur[0]!
       const s: number = s0 < denseCount ? dense[s0 * alphabetSize + cls]! : a.next(s0, cls)
       cur[0] = s
-      if (outStart[s] !== outStart[s + 1] || dictLink[s] !== -1) pushOutputs(a, s, u + 1, out)
+      if (outStart[s] !== outStart[s + 1] || dictLink[s] !== -1)
+        pushOutputs(a, s, u + 1, out, approximate)
       continue
     }
+    approximate = true
     // several readings: follow each; a letter read like the one before may also repeat it (`pi|1ow`)
     const leety =
       units.raw[u] !== c0[u] || c1[u] !== NONE || (u > 0 && units.raw[u - 1] !== c0[u - 1])

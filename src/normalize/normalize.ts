@@ -57,12 +57,19 @@ for (let c = 0; c < 128; c++) {
   else if (WORD_JOINERS.has(c)) ASCII_KIND[c] = K_JOIN
 }
 
-/** Leet symbols that may stand at the edge of a word (`$ex`, `bo$$`); others only between letters. */
-const EDGE_LEET = new Set([0x24, 0x7c, 0x20ac])
+/** Characters with several letter readings (`1` → i or l): never squeezed, each may read differently. */
+const AMBIGUOUS: ReadonlySet<number> = new Set(
+  [...LEET_READINGS]
+    .filter(([, r]) => r.filter((c) => c >= 97 && c <= 122).length > 1)
+    .map(([c]) => c),
+)
+
 const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u
 
 interface CodePointMeta {
   readonly mark: boolean
+  /** The Latin letter the character as written looks like, or NONE. */
+  readonly look: number
   readonly folded: readonly number[]
   readonly kinds: readonly number[]
   readonly flags: number
@@ -85,7 +92,8 @@ const metaOf = (c: number): CodePointMeta => {
   const folded = mark || isRegionalIndicator(c) ? [] : foldCodePoint(c)
   const kinds = isRegionalIndicator(c) ? [K_SEP] : folded.map(kindOf)
   const upper = ch !== ch.toLowerCase() ? R_UPPER : 0
-  m = { mark, folded, kinds, flags: upper | (isUnspacedScript(c) ? R_UNSPACED : 0) }
+  const look = SCRIPT_CONFUSABLES.get(c) ?? NONE
+  m = { mark, look, folded, kinds, flags: upper | (isUnspacedScript(c) ? R_UNSPACED : 0) }
   if (metaCache.size < 65_536) metaCache.set(c, m)
   return m
 }
@@ -99,6 +107,7 @@ class Chars {
   kind = new Uint8Array(64)
   flags = new Uint8Array(64)
   role = new Uint8Array(64)
+  look = new Int32Array(64)
 
   reserve(n: number): void {
     if (n <= this.cp.length) return
@@ -110,9 +119,10 @@ class Chars {
     this.kind = new Uint8Array(size)
     this.flags = new Uint8Array(size)
     this.role = new Uint8Array(size)
+    this.look = new Int32Array(size)
   }
 
-  push(cp: number, start: number, end: number, kind: number, flags: number): void {
+  push(cp: number, start: number, end: number, kind: number, flags: number, look = NONE): void {
     const n = this.length
     if (n === this.cp.length) this.grow()
     this.cp[n] = cp
@@ -120,6 +130,7 @@ class Chars {
     this.end[n] = end
     this.kind[n] = kind
     this.flags[n] = flags
+    this.look[n] = look
     this.length = n + 1
   }
 
@@ -132,7 +143,9 @@ class Chars {
     this.kind = new Uint8Array(size)
     this.flags = new Uint8Array(size)
     this.role = new Uint8Array(size)
+    this.look = new Int32Array(size)
     this.cp.set(old.cp)
+    this.look.set(old.look)
     this.start.set(old.start)
     this.end.set(old.end)
     this.kind.set(old.kind)
@@ -166,7 +179,14 @@ const readChars = (text: string, chars: Chars): void => {
           chars.end[last] = i + width
       } else {
         for (let k = 0; k < m.folded.length; k++) {
-          chars.push(m.folded[k]!, i, i + width, m.kinds[k]!, m.flags)
+          chars.push(
+            m.folded[k]!,
+            i,
+            i + width,
+            m.kinds[k]!,
+            m.flags,
+            m.folded.length === 1 ? m.look : NONE,
+          )
         }
       }
     }
@@ -188,20 +208,22 @@ const isWordKind = (k: number): boolean => k === K_LETTER || k === K_DIGIT || k 
 /** Word characters and mask placeholders: what may stand next to a leetspeak symbol inside a word. */
 const isWordish = (k: number): boolean => isWordKind(k) || k === K_PLACE
 
+/** Leet symbols that may end a word (`bo$$`, `kett|e`); `!` and `@` at a word's end are punctuation. */
+const TRAILING_LEET = new Set([0x24, 0x7c, 0x20ac])
+
 const leetRole = (chars: Chars, i: number, a: number, b: number, hasLetter: boolean): number => {
   const { kind, cp } = chars
   const prev = i > a ? kind[i - 1]! : K_SEP
   const next = i + 1 < b ? kind[i + 1]! : K_SEP
   if (cp[i] === PLUS) {
-    if (isWordKind(prev) && isWordKind(next)) return ROLE_ALT
-    if (prev === K_LETTER && next === K_SEP) return ROLE_ALT_TRAIL
+    if (prev === K_LETTER && next === K_LETTER) return ROLE_ALT
+    if (isWordKind(prev) && next === K_SEP) return ROLE_ALT_TRAIL
   }
   if (!hasLetter) return ROLE_SEP
   if (isWordish(prev) && isWordish(next)) return ROLE_WORD
-  const edge =
-    EDGE_LEET.has(cp[i]!) &&
-    ((prev === K_LETTER && !isWordKind(next)) || (next === K_LETTER && !isWordKind(prev)))
-  return edge ? ROLE_WORD : ROLE_SEP
+  if (prev === K_SEP && isWordKind(next)) return ROLE_WORD
+  if (next === K_SEP && isWordKind(prev) && TRAILING_LEET.has(cp[i]!)) return ROLE_WORD
+  return ROLE_SEP
 }
 
 /**
@@ -254,7 +276,7 @@ const assignRoles = (chars: Chars): void => {
     if (chunks[c + 1]! - i !== 1 || (kind[i] !== K_LEET && kind[i] !== K_DIGIT)) continue
     const left = c === 0 ? undefined : single(c - 2)
     const right = c + 2 >= chunks.length ? undefined : single(c + 2)
-    if ((left && right !== false) || (right && left !== false)) {
+    if (left || right) {
       role[i] = ROLE_WORD
       chars.flags[i]! |= R_LETTERED
     }
@@ -314,6 +336,7 @@ const emitUnits = (chars: Chars, units: Units): void => {
     if (cf & R_UNSPACED) f |= UNIT_UNSPACED
     if (cf & R_LETTERED) f |= UNIT_LETTERED
     units.raw[u] = cp[i]!
+    units.look[u] = chars.look[i]!
     units.start[u] = start[i]!
     units.end[u] = end[i]!
     units.flags[u] = f
@@ -356,7 +379,7 @@ const wordGroups = (units: Units): number[] => {
  * across spaced single letters: `p i l l o w`). Sites are renumbered to the compacted units.
  */
 const foldWords = (units: Units): void => {
-  const { raw, flags, run, start, end } = units
+  const { raw, flags, run, start, end, look } = units
   const n = units.length
   const groups = wordGroups(units)
   // where each old unit went (sites point at old indices)
@@ -371,13 +394,13 @@ const foldWords = (units: Units): void => {
     for (let i = gs; i < ge; i++) {
       const c = raw[i]!
       if (c >= 97 && c <= 122) hasLatin = true
-      else if (SCRIPT_CONFUSABLES.has(c)) hasConfusable = true
+      else if (look[i] !== NONE) hasConfusable = true
       if (!(flags[i]! & UNIT_DIGIT) && !LEET_READINGS.has(c)) hasLetter = true
     }
     const groupStart = w
     for (let i = gs; i < ge; i++) {
       let c = raw[i]!
-      if (hasLatin && hasConfusable) c = SCRIPT_CONFUSABLES.get(c) ?? c
+      if (hasLatin && hasConfusable && look[i] !== NONE) c = look[i]!
       const f = flags[i]!
       // a repeat inside a word, or a repeated single letter of a spaced word
       const spacedRepeat =
@@ -388,6 +411,7 @@ const foldWords = (units: Units): void => {
         joinable &&
         raw[w - 1] === c &&
         !(f & UNIT_CAMEL) &&
+        !AMBIGUOUS.has(c) &&
         run[w - 1]! + run[i]! <= 0xffff &&
         (!(f & UNIT_BOUNDARY) || flags[w - 1]! & UNIT_BOUNDARY || spacedRepeat)
       ) {

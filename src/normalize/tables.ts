@@ -44,7 +44,8 @@ export const WORD_JOINERS: ReadonlySet<number> = new Set([...`'’ʼ`].map(cp))
 
 /**
  * Look-alike letters of other scripts, folded to Latin only inside words that also contain Latin letters, so
- * that real Cyrillic or Greek text is left alone. Keys are lower-case (the table is applied after case folding).
+ * that real Cyrillic or Greek text is left alone. Keys are the characters as written, both cases: a capital
+ * letter can look like another Latin letter than its small form (Greek `Μ` is `m`, `μ` is not).
  */
 export const SCRIPT_CONFUSABLES: ReadonlyMap<number, number> = new Map(
   (
@@ -92,6 +93,44 @@ export const SCRIPT_CONFUSABLES: ReadonlyMap<number, number> = new Map(
       ['ϲ', 'c'],
       ['ϳ', 'j'],
       ['ζ', 'z'],
+      // capitals
+      ['А', 'a'],
+      ['В', 'b'],
+      ['Е', 'e'],
+      ['Ё', 'e'],
+      ['К', 'k'],
+      ['М', 'm'],
+      ['Н', 'h'],
+      ['О', 'o'],
+      ['Р', 'p'],
+      ['С', 'c'],
+      ['Т', 't'],
+      ['У', 'y'],
+      ['Х', 'x'],
+      ['І', 'i'],
+      ['Ї', 'i'],
+      ['Ј', 'j'],
+      ['Ѕ', 's'],
+      ['Һ', 'h'],
+      ['Ԁ', 'd'],
+      ['Ԛ', 'q'],
+      ['Ԝ', 'w'],
+      ['Ӏ', 'l'],
+      ['Α', 'a'],
+      ['Β', 'b'],
+      ['Ε', 'e'],
+      ['Ζ', 'z'],
+      ['Η', 'h'],
+      ['Ι', 'i'],
+      ['Κ', 'k'],
+      ['Μ', 'm'],
+      ['Ν', 'n'],
+      ['Ο', 'o'],
+      ['Ρ', 'p'],
+      ['Τ', 't'],
+      ['Υ', 'y'],
+      ['Χ', 'x'],
+      ['Ϲ', 'c'],
     ] as const
   ).map(([from, to]) => [cp(from), cp(to)]),
 )

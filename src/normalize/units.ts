@@ -48,6 +48,8 @@ export class Units {
   c2 = new Int32Array(64)
   /** The folded character as written, before leetspeak readings (digits stay digits here). */
   raw = new Int32Array(64)
+  /** The Latin letter a character of another script looks like (`р` → p), or {@link NONE}. */
+  look = new Int32Array(64)
   /** How many times the character was repeated in a row (`purrrple`: the `r` unit has run 3). */
   run = new Uint16Array(64)
   start = new Uint32Array(64)
@@ -69,6 +71,7 @@ export class Units {
     this.c1 = new Int32Array(size)
     this.c2 = new Int32Array(size)
     this.raw = new Int32Array(size)
+    this.look = new Int32Array(size)
     this.run = new Uint16Array(size)
     this.start = new Uint32Array(size)
     this.end = new Uint32Array(size)
@@ -99,6 +102,7 @@ export class Units {
     u.c1.set(this.c1.subarray(0, this.length))
     u.c2.set(this.c2.subarray(0, this.length))
     u.raw.set(this.raw.subarray(0, this.length))
+    u.look.set(this.look.subarray(0, this.length))
     u.run.set(this.run.subarray(0, this.length))
     u.start.set(this.start.subarray(0, this.length))
     u.end.set(this.end.subarray(0, this.length))

@@ -75,16 +75,18 @@ export const decide = (
   listVersion: string,
   findings: Findings,
 ): Verdict => {
+  // one hit per entry and place: of overlapping hits of the same entry, the longest (`COMPA$S` read as
+  // `compas` + an ending and as `compass`)
+  const live = findings.hits
+    .filter((h) => entries[h.entry] !== undefined && !findings.exceptions.some((e) => covers(e, h)))
+    .sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
   const kept: VerdictHit[] = []
   const keptEntries: PolicyEntry[] = []
-  const seen = new Set<string>()
-  for (const h of findings.hits) {
-    const entry = entries[h.entry]
-    if (entry === undefined) continue
-    if (findings.exceptions.some((e) => covers(e, h))) continue
-    const key = `${h.entry}:${h.start}:${h.end}`
-    if (seen.has(key)) continue
-    seen.add(key)
+  const taken: { entry: number; start: number; end: number }[] = []
+  for (const h of live) {
+    if (taken.some((t) => t.entry === h.entry && t.start < h.end && h.start < t.end)) continue
+    taken.push(h)
+    const entry = entries[h.entry]!
     kept.push({ termId: entry.id, category: entry.category, start: h.start, end: h.end })
     keptEntries.push(entry)
   }

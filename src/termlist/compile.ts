@@ -28,7 +28,7 @@ import { E_DROP_ENDINGS, endingsFor, hasEnglishStems, Y_TO_I_ENDINGS } from './i
 import type { TermListSource } from './source.js'
 
 /** Bumped when compiling changes what a snapshot matches: part of every version and cache key. */
-export const ENGINE_VERSION = 1
+export const ENGINE_VERSION = 4
 
 /** Where computed exception words are cached between compiles (a folder, a KV store, …). */
 export interface ExceptionCache {
@@ -112,6 +112,12 @@ const joinedVariant = (sk: Skeleton): { codes: Int32Array; runs: Uint16Array } |
 }
 
 const squeeze = (s: string): string => s.replace(/(.)\1+/gu, '$1')
+
+/** The language whose inflections a term has: its primary subtag, English for unknown (`und`). */
+const primaryLanguage = (lang: string): string => {
+  const primary = lang.split('-')[0] ?? 'und'
+  return primary === 'und' ? 'en' : primary
+}
 
 /** A spelled ending set and its squeezed twin. */
 const endingSets = (lang: string) => {
@@ -229,6 +235,7 @@ export const findExceptionWords = (
     const s = p.spelling
     return {
       spelling: s,
+      lang: primaryLanguage(p.lang),
       isInflection(form: string): boolean {
         if (form.startsWith(s)) {
           const rest = form.slice(s.length)
@@ -250,6 +257,9 @@ export const findExceptionWords = (
   const codes = new Int32Array(256)
   for (const group of lexicon.groups()) {
     const ownRoot = bySpelling.has(group.root)
+    // a root's forms are inflections of a term spelled like it only in the term's own language (German
+    // `starre` is no form of English `star`); a form spelled term + ending is one in any language
+    const groupLang = group.lang ?? 'und'
     for (const form of group.forms) {
       if (out.has(form) || form.length > 255) continue
       // squeeze into code points and run the automaton
@@ -267,7 +277,9 @@ export const findExceptionWords = (
         if (!automaton.hasOutput(s)) continue
         automaton.forEachOutput(s, (p) => {
           const probe = info[p]!
-          if (ownRoot && group.root === probe.spelling) return
+          if (form === probe.spelling) return // the term itself, in any language
+          const sameLanguage = groupLang === 'und' || probe.lang === groupLang
+          if (sameLanguage && ownRoot && group.root === probe.spelling) return
           if (i + 1 - automaton.patternLength[p]! === 0 && probe.isInflection(form)) return
           exception = true
           const entry = probes[p]!.entry

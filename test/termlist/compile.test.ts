@@ -62,6 +62,13 @@ describe('TermListSnapshot.judge() — evasions are caught with the term and its
     ['other separators', 'purple.elephant', 'purple elephant@purple.elephant'],
     ['combination', 'p.u.r.p.1.e', 'purple@p.u.r.p.1.e'],
     ['short term, exact', 'god', 'god@god'],
+    ['plus between words', 'purple+elephant', 'purple elephant@purple+elephant'],
+    ['plus as a t', 'c4r+', 'cart@c4r+'],
+    ['spaced doubled letters', 'b a n a n a', 'banana@b a n a n a'],
+    ['ambiguous characters repeating a letter', 'purp|1e', 'purple@purp|1e'],
+    ['lone leetspeak between spaced letters', 'c 4 r t', 'cart@c 4 r t'],
+    ['capital Greek look-alikes', 'ΡURΡLE', 'purple@ΡURΡLE'],
+    ['stretched letters beat a lexicon word', 'gooood', 'god@gooood'],
   ])('%s: %s', (_name, query, expected) => {
     const v = judged(query)
     expect(v.action).toBe('deter')
