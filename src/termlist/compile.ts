@@ -18,7 +18,7 @@ import { TermListError, type TermListProblem } from '../errors.js'
 import { EMPTY_LEXICON, type Lexicon } from '../lexicon/lexicon.js'
 import { findAgeExpressions } from '../match/age.js'
 import { type Automaton, type AutomatonOptions, buildAutomaton } from '../match/automaton.js'
-import { type ExceptionWords, type PatternSpec, resolveCandidates } from '../match/modes.js'
+import { type ExceptionWords, type MatchMode, type PatternSpec, resolveCandidates } from '../match/modes.js'
 import { type Candidate, scanMasks, scanUnits } from '../match/scan.js'
 import { NORMALIZER_VERSION } from '../normalize/index.js'
 import { normalizeInto, normalizeText } from '../normalize/normalize.js'
@@ -28,7 +28,7 @@ import { E_DROP_ENDINGS, endingsFor, hasEnglishStems, Y_TO_I_ENDINGS } from './i
 import type { TermListSource } from './source.js'
 
 /** Bumped when compiling changes what a snapshot matches: part of every version and cache key. */
-export const ENGINE_VERSION = 4
+export const ENGINE_VERSION = 5
 
 /** Where computed exception words are cached between compiles (a folder, a KV store, …). */
 export interface ExceptionCache {
@@ -85,13 +85,29 @@ export const skeletonOf = (text: string): Skeleton => {
   return { codes, runs, breaks, unspaced, words }
 }
 
-/** The lexicon probes of a term: its words of three letters or more, and the whole term joined. */
-export const probesOf = (sk: Skeleton, lang: string, entry: number): Probe[] => {
+/**
+ * The lexicon probes of a term: what an ordinary word must contain to cancel one of its hits. A single-word
+ * term anywhere inside the word (`cartoon`); a multi-word term joined, anywhere; its first word at the end of
+ * a word (`grandchild` cancels a hit starting inside it) and its last word at the start of one
+ * (`materialistic`). A `word`-mode term can only be cancelled by a whole word that squeezes into it (`good`).
+ */
+export const probesOf = (sk: Skeleton, lang: string, entry: number, mode: MatchMode): Probe[] => {
   const out: Probe[] = []
-  for (const w of sk.words)
-    if (w.end - w.start >= 3) out.push({ spelling: w.spelling, lang, entry })
-  if (sk.words.length > 1)
-    out.push({ spelling: sk.words.map((w) => w.spelling).join(''), lang, entry })
+  const words = sk.words
+  if (mode === 'substring') return out
+  if (mode === 'word') {
+    out.push({ spelling: words.map((w) => w.spelling).join(''), lang, entry, where: 'whole' })
+    return out
+  }
+  if (words.length === 1) {
+    out.push({ spelling: words[0]?.spelling ?? '', lang, entry, where: 'inside' })
+    return out
+  }
+  out.push({ spelling: words.map((w) => w.spelling).join(''), lang, entry, where: 'inside' })
+  const first = words[0]
+  const last = words[words.length - 1]
+  if (first && first.end - first.start >= 3) out.push({ spelling: first.spelling, lang, entry, where: 'end' })
+  if (last && last.end - last.start >= 3) out.push({ spelling: last.spelling, lang, entry, where: 'start' })
   return out
 }
 
@@ -211,6 +227,8 @@ export interface Probe {
   readonly spelling: string
   readonly lang: string
   readonly entry: number
+  /** Where in an ordinary word the probe must sit to cancel a hit: see {@link probesOf}. */
+  readonly where: 'inside' | 'start' | 'end' | 'whole'
 }
 
 /**
@@ -277,10 +295,14 @@ export const findExceptionWords = (
         if (!automaton.hasOutput(s)) continue
         automaton.forEachOutput(s, (p) => {
           const probe = info[p]!
+          const where = probes[p]!.where
+          const at = i + 1 - automaton.patternLength[p]!
+          if ((where === 'start' || where === 'whole') && at !== 0) return
+          if (where === 'end' && i + 1 !== n) return
           if (form === probe.spelling) return // the term itself, in any language
           const sameLanguage = groupLang === 'und' || probe.lang === groupLang
           if (sameLanguage && ownRoot && group.root === probe.spelling) return
-          if (i + 1 - automaton.patternLength[p]! === 0 && probe.isInflection(form)) return
+          if (at === 0 && probe.isInflection(form)) return
           exception = true
           const entry = probes[p]!.entry
           if (entry < entryCount) perEntry[entry]! += 1
@@ -385,8 +407,8 @@ export const compileTermList = (
         })
       }
     }
-    if (!sk.unspaced && t.match !== 'substring') {
-      probes.push(...probesOf(sk, t.lang, entry))
+    if (!sk.unspaced) {
+      probes.push(...probesOf(sk, t.lang, entry, mode))
     }
   })
   const termCount = source.terms.length
