@@ -11,6 +11,7 @@ export {
   type ExceptionCache,
   TermListSnapshot,
 } from './compile.js'
+export { SnapshotHolder } from './holder.js'
 export { endingsFor } from './inflections.js'
 export {
   ENTRY_DEFAULTS,

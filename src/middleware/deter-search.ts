@@ -1,0 +1,142 @@
+/**
+ * @module middleware/deter-search
+ * `deterSearch()`: judges every text of a search request before the search runs. Deterred and support
+ * verdicts never reach the search handler; the answer is the localized warning (or help), `no-store`,
+ * without any way to see the results.
+ */
+
+import type { Context, MiddlewareHandler } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { createMiddleware } from 'hono/factory'
+import { assignArm } from './arm.js'
+import {
+  checkWellFormed,
+  type Extracted,
+  jsonValues,
+  queryValues,
+  readJsonBody,
+} from './extract.js'
+import { judgeAll } from './judge.js'
+import {
+  type CommonOptions,
+  type DeterrenceEnv,
+  type DeterrenceVerdict,
+  type ResolvedOptions,
+  resolveOptions,
+} from './options.js'
+import {
+  chooseLanguage,
+  minimalWarning,
+  respondWithProblem,
+  respondWithWarning,
+} from './respond.js'
+
+/** Options of {@link deterSearch}. */
+export interface DeterSearchOptions extends CommonOptions {
+  /** Dotted paths of JSON body fields judged too (`['query', 'filters.text']`); default none. */
+  readonly jsonFields?: readonly string[]
+  /** Largest JSON body read, in bytes (default 64 KiB). Larger: 413. */
+  readonly maxBodyBytes?: number
+  /** Custom extractor: replaces the query parameters and JSON fields. */
+  readonly extract?: (c: Context) => readonly string[] | Promise<readonly string[]>
+}
+
+/** The JSON body through Hono's body limit: 413 past `maxBytes`, 400 when it is not JSON. */
+const readLimitedJson = async (
+  c: Context,
+  maxBytes: number,
+): Promise<{ ok: true; body: unknown } | (Extracted & { ok: false })> => {
+  const result: { value: { ok: true; body: unknown } | (Extracted & { ok: false }) } = {
+    value: {
+      ok: false,
+      problem: {
+        status: 413,
+        code: 'body-too-large',
+        message: `the body is larger than ${maxBytes} bytes`,
+      },
+    },
+  }
+  const limit = bodyLimit({ maxSize: maxBytes, onError: (ctx) => ctx.body(null, 413) })
+  await limit(c, async () => {
+    const read = await readJsonBody(c)
+    result.value = read.ok && 'body' in read ? read : (read as Extracted & { ok: false })
+  })
+  return result.value
+}
+
+const extractTexts = async (
+  c: Context,
+  options: ResolvedOptions,
+  jsonFields: readonly string[],
+  maxBodyBytes: number,
+  custom: DeterSearchOptions['extract'],
+): Promise<Extracted> => {
+  if (custom) return checkWellFormed(await custom(c))
+  const fromQuery = queryValues(c.req.url, options.params, options.limits)
+  if (!fromQuery.ok) return fromQuery
+  let values = fromQuery.values
+  if (jsonFields.length > 0 && (c.req.header('content-type') ?? '').includes('json')) {
+    const read = await readLimitedJson(c, maxBodyBytes)
+    if (!read.ok) return read
+    const fromBody = jsonValues(read.body, jsonFields, {
+      ...options.limits,
+      maxValues: options.limits.maxValues - values.length,
+    })
+    if (!fromBody.ok) return fromBody
+    values = [...values, ...fromBody.values]
+  }
+  return checkWellFormed(values)
+}
+
+/**
+ * Withholds results for searches the term list deters, and answers with a localized warning and help.
+ * Searching never throws: a failure after the verdict (rendering, hooks) still yields a warning, never
+ * results. Request problems (bad encoding, too long, too many values, bad JSON) get a clear 4xx.
+ *
+ * @param options.lists - the compiled term list, or a holder of the current one (required).
+ * @param options.params - query parameters judged (default `['q']`, every value).
+ * @param options.jsonFields - JSON body fields judged (default none).
+ * @param options.maxQueryLength - longest text (default 512 UTF-16 units).
+ * @example
+ * const lists = compileTermList(parseTermList(text, 'starter.yaml'))
+ * const app = new Hono<DeterrenceEnv>()
+ * app.use('/search', deterSearch({ lists }))
+ * app.get('/search', (c) => c.json(search(c.req.query('q'))))
+ */
+export const deterSearch = (options: DeterSearchOptions): MiddlewareHandler<DeterrenceEnv> => {
+  const resolved = resolveOptions(options)
+  const jsonFields = options.jsonFields ?? []
+  const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024
+  return createMiddleware<DeterrenceEnv>(async function deterSearch(c, next) {
+    const extracted = await extractTexts(c, resolved, jsonFields, maxBodyBytes, options.extract)
+    if (!extracted.ok) return respondWithProblem(c, extracted.problem)
+    if (extracted.values.length === 0) return next()
+
+    let verdict: DeterrenceVerdict
+    let lang = 'en'
+    let region: string | undefined
+    try {
+      const v = judgeAll(resolved.current(), extracted.values)
+      verdict = { ...v, surface: 'query', arm: assignArm(resolved.arms, resolved.session(c)) }
+      lang = chooseLanguage(c, resolved)
+      region = resolved.region(c)
+    } catch (error) {
+      // the engine itself never throws; a failing host hook (session, region) must not open the results
+      resolved.onError(error, c)
+      return minimalWarning(c)
+    }
+    c.set('deterrence', verdict)
+    resolved.onVerdict({
+      surface: 'query',
+      action: verdict.action,
+      rule: verdict.rule,
+      categories: [...new Set(verdict.hits.map((h) => h.category))],
+      listVersion: verdict.listVersion,
+      arm: verdict.arm,
+      lang,
+      region,
+    })
+    if (verdict.action === 'allow') return next()
+    return respondWithWarning(c, resolved, verdict, lang, region)
+  })
+}
