@@ -195,25 +195,21 @@ export const resolveCandidates = (
     const leftAligned = !wildcardFirst && edgeBefore(units, a)
     let right: RightEdge
     const midMask = wildcardLast && b < n && (units.flags[b]! & UNIT_MASK) !== 0
-    let suffixEnd = b
     if (!midMask && edgeBefore(units, b)) right = 'aligned'
     else {
       let e = b
       while (e < n && !edgeBefore(units, e)) e++
       if (e > b && !midMask && spec.suffixes.has(squeezed(units, b, e))) {
         right = 'inflected'
-        suffixEnd = e
       } else right = 'inside'
     }
     if (spec.stem && right !== 'inflected') continue
 
     // word breaks inside the occurrence
     let splits = 0
-    let crossesWords = false
     for (let i = a + 1; i < b; i++) {
       if (!(units.flags[i]! & UNIT_BOUNDARY)) continue
       if (mask && i === mask.at) continue
-      crossesWords = true
       const offset = i - a + (mask && mask.at < i ? 1 : 0)
       if (spec.breaks.has(offset)) continue
       const singleBefore = i - 1 === 0 || (units.flags[i - 1]! & UNIT_BOUNDARY) !== 0

@@ -448,6 +448,63 @@ const foldWords = (units: Units): void => {
 const chars = new Chars()
 
 /**
+ * The common case in one pass: text of ASCII letters and spaces only (no digit, symbol or other script, so
+ * no reading, look-alike, mask or joiner can apply). Produces exactly what the three passes would. Returns
+ * false, having written nothing that matters, as soon as another character appears.
+ */
+const normalizeAsciiWords = (units: Units, text: string): boolean => {
+  const n = text.length
+  units.reserve(n + 1)
+  const { c0, c1, c2, raw, look, run, start, end, flags } = units
+  let w = 0
+  let boundary = true
+  let prevLower = false
+  // spaced single letters (`p u r p l e`) squeeze across words: left to the general path
+  let tokenUnits = 0
+  let prevSingle = false
+  for (let i = 0; i < n; i++) {
+    let c = text.charCodeAt(i)
+    if (c === 32) {
+      if (tokenUnits > 0) {
+        if (tokenUnits === 1 && prevSingle) return false
+        prevSingle = tokenUnits === 1
+        tokenUnits = 0
+      }
+      boundary = true
+      prevLower = false
+      continue
+    }
+    const upper = c >= 65 && c <= 90
+    if (!upper && (c < 97 || c > 122)) return false
+    if (upper) c |= 0x20
+    const camel = upper && prevLower
+    if (!boundary && !camel && w > 0 && raw[w - 1] === c) {
+      run[w - 1]! += 1
+      end[w - 1] = i + 1
+      prevLower = !upper
+      continue
+    }
+    tokenUnits++
+    raw[w] = c
+    c0[w] = c
+    c1[w] = NONE
+    c2[w] = NONE
+    look[w] = NONE
+    run[w] = 1
+    start[w] = i
+    end[w] = i + 1
+    flags[w] = UNIT_LETTERED | (boundary ? UNIT_BOUNDARY : 0) | (camel ? UNIT_CAMEL : 0)
+    w++
+    boundary = false
+    prevLower = !upper
+  }
+  if (tokenUnits === 1 && prevSingle) return false
+  units.length = w
+  units.sites.length = 0
+  return true
+}
+
+/**
  * Normalizes `text` into `units` (reused storage; the previous content is overwritten). The engine calls
  * this on its own scratch {@link Units}; use {@link normalizeText} for a result of your own.
  *
@@ -460,6 +517,7 @@ export const normalizeInto = (
 ): Units => {
   const source = text.length > maxLength ? text.slice(0, maxLength) : text
   units.source = source
+  if (normalizeAsciiWords(units, source)) return units
   readChars(source, chars)
   assignRoles(chars)
   emitUnits(chars, units)

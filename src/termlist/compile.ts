@@ -18,7 +18,12 @@ import { TermListError, type TermListProblem } from '../errors.js'
 import { EMPTY_LEXICON, type Lexicon } from '../lexicon/lexicon.js'
 import { findAgeExpressions } from '../match/age.js'
 import { type Automaton, type AutomatonOptions, buildAutomaton } from '../match/automaton.js'
-import { type ExceptionWords, type MatchMode, type PatternSpec, resolveCandidates } from '../match/modes.js'
+import {
+  type ExceptionWords,
+  type MatchMode,
+  type PatternSpec,
+  resolveCandidates,
+} from '../match/modes.js'
 import { type Candidate, scanMasks, scanUnits } from '../match/scan.js'
 import { NORMALIZER_VERSION } from '../normalize/index.js'
 import { normalizeInto, normalizeText } from '../normalize/normalize.js'
@@ -106,8 +111,10 @@ export const probesOf = (sk: Skeleton, lang: string, entry: number, mode: MatchM
   out.push({ spelling: words.map((w) => w.spelling).join(''), lang, entry, where: 'inside' })
   const first = words[0]
   const last = words[words.length - 1]
-  if (first && first.end - first.start >= 3) out.push({ spelling: first.spelling, lang, entry, where: 'end' })
-  if (last && last.end - last.start >= 3) out.push({ spelling: last.spelling, lang, entry, where: 'start' })
+  if (first && first.end - first.start >= 3)
+    out.push({ spelling: first.spelling, lang, entry, where: 'end' })
+  if (last && last.end - last.start >= 3)
+    out.push({ spelling: last.spelling, lang, entry, where: 'start' })
   return out
 }
 

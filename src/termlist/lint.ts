@@ -68,7 +68,8 @@ export const lintTermList = (source: TermListSource, options: LintOptions = {}):
       report(t.line, 'warning', `term "${t.id}" normalizes like "${first.id}" (line ${first.line})`)
     } else skeletons.set(k, { id: t.id, line: t.line })
     termKeys.push(key(sk.codes))
-    if (t.match === 'compound' || t.match === 'prefix') probes.push(...probesOf(sk, t.lang, entry, t.match))
+    if (t.match === 'compound' || t.match === 'prefix')
+      probes.push(...probesOf(sk, t.lang, entry, t.match))
   })
 
   for (const x of source.exceptions) {

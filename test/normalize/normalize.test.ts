@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   foldCodePoint,
@@ -126,5 +127,24 @@ describe('normalizeText()', () => {
 
   it('survives lone surrogates', () => {
     expect(canon('pur\ud800ple')).toBe('pur ple')
+  })
+
+  it('gives the same units on its ASCII fast path as on the general path', () => {
+    // a trailing zero-width space forces the general path and changes nothing else
+    const view = (t: string) => {
+      const u = normalizeText(t)
+      return [...Array(u.length).keys()].map((i) =>
+        [u.c0[i], u.c1[i], u.raw[i], u.run[i], u.start[i], u.end[i], u.flags[i]].join(','),
+      )
+    }
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'b', 'B', 'o', 'O', ' ', 'x', 'X') }),
+        (t) => {
+          expect(view(t)).toEqual(view(`${t}\u200b`))
+        },
+      ),
+      { numRuns: 500 },
+    )
   })
 })
