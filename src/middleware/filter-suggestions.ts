@@ -34,17 +34,19 @@ export interface FilterSuggestionsOptions extends CommonOptions {
   readonly cacheSize?: number
 }
 
-type Judge = (text: string) => boolean
+/** Whether a suggestion may be shown. */
+export type Judge = (text: string) => boolean
 
-/** A verdict cache that forgets everything when the list version changes. */
-const createCache = (size: number) => {
+/** A verdict cache of `size` entries (0: none) that forgets everything when the list version changes. */
+export const createVerdictCache = (size: number) => {
+  type Judging = Pick<TermListSnapshot, 'version' | 'judge'>
   if (size === 0)
-    return (snapshot: TermListSnapshot): Judge =>
+    return (snapshot: Judging): Judge =>
       (t) =>
         snapshot.judge(t).action === 'allow'
   const cache = new LRUCache<string, boolean>({ max: size })
   let version = ''
-  return (snapshot: TermListSnapshot): Judge => {
+  return (snapshot: Judging): Judge => {
     if (snapshot.version !== version) {
       cache.clear()
       version = snapshot.version
@@ -111,7 +113,7 @@ export const filterSuggestions = (
 ): MiddlewareHandler<DeterrenceEnv> => {
   const resolved = resolveOptions(options)
   const textField = options.textField ?? 'text'
-  const judgeFor = createCache(options.cacheSize ?? 10_000)
+  const judgeFor = createVerdictCache(options.cacheSize ?? 10_000)
   return createMiddleware<DeterrenceEnv>(async function filterSuggestions(c, next) {
     const extracted = queryValues(c.req.url, resolved.params, resolved.limits)
     const checked = extracted.ok ? checkWellFormed(extracted.values) : extracted

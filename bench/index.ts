@@ -1,0 +1,389 @@
+/**
+ * @module bench
+ * `npm run bench`: matching speed, latency, build cost and memory of the engine, against npm
+ * Aho-Corasick packages, with and without the lexicon. `-- --json` prints one JSON object per figure
+ * and line; `-- --quick` uses small sizes (smoke runs); `-- --only NAME` (repeatable or comma-separated)
+ * runs some sections: baseline, throughput, latency, build, lexicon, middleware.
+ *
+ * Machines are shared and noisy, so every speed figure carries a `ratio` to a baseline measured in the
+ * same process moments before (a plain `String.prototype.includes` loop over the same queries): compare
+ * ratios between runs, read absolute numbers as informative. Targets are printed as PASS/MISS and never
+ * fail the run. Each measurement runs in its own child process (see `matching/jobs.ts`).
+ */
+
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { availableParallelism, cpus, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { MATCHERS } from './matching/adapters.js'
+import {
+  buildVocabulary,
+  generateQueries,
+  generateTerms,
+  SINGLE_SHARE,
+  sizeLabel,
+} from './matching/corpus.js'
+import { type Figure, humanLine, jsonLine, round, withTarget } from './matching/figures.js'
+import { FIGURES, PROGRESS } from './matching/job.js'
+import type { JobConfig, JobSpec } from './matching/jobs.js'
+import { benchMiddleware, benchSuggestionCache } from './middleware.js'
+
+/** Sections `--only` can name. */
+export const SECTIONS = [
+  'baseline',
+  'throughput',
+  'latency',
+  'build',
+  'lexicon',
+  'middleware',
+] as const
+export type Section = (typeof SECTIONS)[number]
+
+/** Sizes and limits of one run. */
+export interface Plan {
+  readonly quick: boolean
+  /** Term list sizes; the middle one is the "10k" of the targets, the last the "100k". */
+  readonly sizes: readonly [number, number, number]
+  readonly queries: number
+  readonly budgetMs: number
+  readonly latencySamples: number
+  readonly buildRepeats: number
+  /** A matcher that has not built its list by then is stopped. */
+  readonly buildTimeoutMs: number
+  /** Heap cap of each job's process. */
+  readonly heapMb: number
+  /** Seconds of load per autocannon run of the middleware overhead figure. */
+  readonly loadSeconds: number
+}
+
+export const FULL_PLAN: Plan = {
+  quick: false,
+  sizes: [1000, 10_000, 100_000],
+  queries: 1_000_000,
+  budgetMs: 3000,
+  latencySamples: 250_000,
+  buildRepeats: 3,
+  buildTimeoutMs: 30_000,
+  heapMb: 4096,
+  loadSeconds: 8,
+}
+
+export const QUICK_PLAN: Plan = {
+  quick: true,
+  sizes: [200, 1000, 5000],
+  queries: 20_000,
+  budgetMs: 300,
+  latencySamples: 20_000,
+  buildRepeats: 2,
+  buildTimeoutMs: 30_000,
+  heapMb: 1024,
+  loadSeconds: 1,
+}
+
+/** Parsed command line. */
+export interface Options {
+  readonly json: boolean
+  readonly plan: Plan
+  readonly sections: ReadonlySet<Section>
+}
+
+/** Parses `--json`, `--quick`, `--only NAME`. Throws on an unknown section. */
+export const parseOptions = (argv: readonly string[]): Options => {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      json: { type: 'boolean', default: false },
+      quick: { type: 'boolean', default: false },
+      only: { type: 'string', multiple: true },
+    },
+  })
+  const names = (values.only ?? []).flatMap((o) => o.split(',')).filter(Boolean)
+  for (const n of names) {
+    if (!(SECTIONS as readonly string[]).includes(n)) {
+      throw new Error(`unknown section "${n}" (one of: ${SECTIONS.join(', ')})`)
+    }
+  }
+  return {
+    json: values.json ?? false,
+    plan: values.quick ? QUICK_PLAN : FULL_PLAN,
+    sections: new Set(names.length > 0 ? (names as Section[]) : SECTIONS),
+  }
+}
+
+/** The jobs of a run, in order, each with its section. */
+export const planJobs = (
+  plan: Plan,
+  sections: ReadonlySet<Section>,
+): { section: Section; spec: JobSpec }[] => {
+  const [, mid, large] = plan.sizes
+  const jobs: { section: Section; spec: JobSpec }[] = []
+  const add = (section: Section, spec: JobSpec) => {
+    if (sections.has(section)) jobs.push({ section, spec })
+  }
+  add('baseline', { kind: 'baseline', name: 'includes' })
+  for (const size of plan.sizes) {
+    for (const m of MATCHERS) add('throughput', { kind: 'throughput', matcher: m.name, size })
+  }
+  add('latency', { kind: 'latency', size: mid })
+  add('build', { kind: 'build', size: large })
+  add('lexicon', { kind: 'lexicon', size: mid, queries: true })
+  add('lexicon', { kind: 'lexicon', size: large, queries: false })
+  add('baseline', { kind: 'baseline', name: 'includes.end' })
+  return jobs
+}
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const JOB = fileURLToPath(new URL('./matching/job.ts', import.meta.url))
+
+/** Why a job's process ended without figures. */
+const failureOf = (stderr: string, code: number | null, plan: Plan): string => {
+  if (/heap out of memory|ERR_WORKER_OUT_OF_MEMORY/i.test(stderr)) {
+    return `ran out of memory (heap capped at ${plan.heapMb} MB)`
+  }
+  const last = stderr.trim().split('\n').slice(-3).join(' | ')
+  return `job failed (exit ${code}): ${last.slice(0, 300)}`
+}
+
+/** Runs one job in a child process, with the build timeout; resolves to its figures or an error. */
+const runChild = (
+  spec: JobSpec,
+  config: JobConfig,
+  plan: Plan,
+): Promise<{ figures: Figure[] } | { error: string }> =>
+  new Promise((resolve) => {
+    const child: ChildProcess = spawn(
+      process.execPath,
+      [
+        '--expose-gc',
+        `--max-old-space-size=${plan.heapMb}`,
+        '--import',
+        'tsx',
+        JOB,
+        JSON.stringify({ spec, config }),
+      ],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    )
+    let out = ''
+    let err = ''
+    let built = spec.kind !== 'throughput'
+    let settled = false
+    const finish = (r: { figures: Figure[] } | { error: string }) => {
+      if (settled) return
+      settled = true
+      clearTimeout(timer)
+      resolve(r)
+    }
+    const limit = spec.kind === 'lexicon' ? 600_000 : plan.buildTimeoutMs
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      const what = built ? 'did not finish' : `did not build ${sizeLabel(sizeOf(spec))} terms`
+      finish({ error: `${what} within ${Math.round(limit / 1000)} s (stopped)` })
+    }, limit)
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString()
+      if (!built && out.includes(`${PROGRESS}built`)) {
+        built = true
+        timer.refresh()
+      }
+    })
+    child.stderr?.on('data', (d: Buffer) => {
+      err += d.toString()
+    })
+    child.on('close', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith(FIGURES))
+      if (line) finish({ figures: JSON.parse(line.slice(FIGURES.length)) as Figure[] })
+      else finish({ error: failureOf(err, code, plan) })
+    })
+  })
+
+const sizeOf = (spec: JobSpec): number => ('size' in spec ? spec.size : 0)
+
+/** The figure names a failed job would have produced (so a failure still shows up as a figure). */
+const failedFigure = (spec: JobSpec, error: string): Figure => {
+  const name =
+    spec.kind === 'throughput'
+      ? `throughput.${spec.matcher}.${sizeLabel(spec.size)}`
+      : spec.kind === 'baseline'
+        ? `baseline.${spec.name}`
+        : `${spec.kind}.${sizeLabel(sizeOf(spec))}`
+  return {
+    figure: name,
+    value: null,
+    unit: spec.kind === 'throughput' || spec.kind === 'baseline' ? 'queries/s' : '',
+    error,
+  }
+}
+
+/** Adds the targets of the issue to the figures that have one. */
+export const applyTargets = (f: Figure, plan: Plan): Figure => {
+  const mid = sizeLabel(plan.sizes[1])
+  const large = sizeLabel(plan.sizes[2])
+  if (f.figure === `latency.engine.${mid}.p50MinusTimer`) return withTarget(f, '<=', 1000, '1 µs')
+  if (f.figure === `build.engine.${large}.compileMs`) return withTarget(f, '<=', 1000, '1 s')
+  if (f.figure === `build.engine.${large}.memoryMB`) return withTarget(f, '<=', 100, '100 MB')
+  return f
+}
+
+/**
+ * `engineVsBestNpm`: the engine's throughput at the middle size over the best npm package's. The two
+ * were measured in different processes at different moments, so each is first divided by its own
+ * baseline (its `ratio`); the quotient of raw queries/s is kept as `rawQpsRatio`.
+ */
+export const engineVsBestNpm = (figures: readonly Figure[], plan: Plan): Figure | undefined => {
+  const mid = sizeLabel(plan.sizes[1])
+  const at = (name: string) => figures.find((f) => f.figure === `throughput.${name}.${mid}`)
+  const engine = at('engine')
+  let best: Figure | undefined
+  for (const m of MATCHERS.filter((x) => x.npm)) {
+    const f = at(m.name)
+    if (f?.ratio !== undefined && (best?.ratio === undefined || f.ratio > best.ratio)) best = f
+  }
+  if (engine?.ratio === undefined || best?.ratio === undefined) return undefined
+  return withTarget(
+    {
+      figure: 'engineVsBestNpm',
+      value: round(engine.ratio / best.ratio, 3),
+      unit: '×',
+      terms: plan.sizes[1],
+      bestNpm: best.figure.slice('throughput.'.length, -(mid.length + 1)),
+      engineQps: engine.value,
+      bestNpmQps: best.value,
+      rawQpsRatio: round(Number(engine.value) / Number(best.value), 3),
+    },
+    '>=',
+    5,
+  )
+}
+
+/** Writes the corpus files every job reads; returns the job config. */
+const prepare = (plan: Plan, dir: string): JobConfig => {
+  const vocab = buildVocabulary()
+  const terms = generateTerms(vocab, plan.sizes[2])
+  const queries = generateQueries(vocab, terms.slice(0, plan.sizes[0]), plan.queries)
+  const termsFile = join(dir, 'terms.txt')
+  const queriesFile = join(dir, 'queries.txt')
+  writeFileSync(termsFile, `${terms.join('\n')}\n`)
+  writeFileSync(queriesFile, `${queries.join('\n')}\n`)
+  return {
+    termsFile,
+    queriesFile,
+    baselineWords: vocab.termWords.slice(0, 8),
+    budgetMs: plan.budgetMs,
+    latencySamples: plan.latencySamples,
+    buildRepeats: plan.buildRepeats,
+    quick: plan.quick,
+  }
+}
+
+const SECTION_TITLES: Record<Section, string> = {
+  baseline: 'Baseline (String.prototype.includes of 8 fixed words per query)',
+  throughput: 'Matching throughput: engine (judge) and our bare automaton vs npm packages',
+  latency: 'Latency per query, engine at the middle list size',
+  build: 'Build time and memory, largest list, no lexicon',
+  lexicon: 'With the lexicon (exception words), cold (lexicon scan) and warm (cached) compiles',
+  middleware:
+    'Middleware: deterSearch() vs the bare route (autocannon, 50 connections, loopback, alternated), and the suggestion verdict cache',
+}
+
+const header = (plan: Plan): string =>
+  [
+    `search-deterrence benchmark${plan.quick ? ' (quick: small sizes, small lexicon)' : ''}`,
+    `node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'cpu'})`,
+    `lists: ${plan.sizes.map(sizeLabel).join(' / ')} synthetic terms of ordinary words`,
+    `  (mostly 2–3-word phrases; single-word terms only of ≥ 7 letters, ~${SINGLE_SHARE * 100}% of`,
+    '  entries while they last: single common words would make the lexicon scan keep every',
+    '  dictionary word that contains one, which no real list does)',
+    `queries: ${plan.queries.toLocaleString('en-US')} of 2–5 ordinary words, ~1% contain a term;`,
+    '  npm packages search them lower-cased, the engine normalizes them itself',
+    'ratio: rates ÷ baseline rate; times ÷ baseline time per query, same process, moments apart;',
+    '  engineVsBestNpm divides the two throughput ratios (each against its own baseline)',
+    '',
+  ].join('\n')
+
+/** Runs the benchmark; writes figures to `write` as they come; returns them all. */
+export const runBench = async (
+  options: Options,
+  write: (text: string) => void,
+): Promise<Figure[]> => {
+  const { plan, json } = options
+  const started = performance.now()
+  const emit = (f: Figure) => write(json ? jsonLine(f) : humanLine(f))
+  if (!json) write(header(plan))
+  const dir = mkdtempSync(join(tmpdir(), 'search-deterrence-bench-'))
+  const figures: Figure[] = []
+  try {
+    const config = prepare(plan, dir)
+    let section: Section | undefined
+    for (const job of planJobs(plan, options.sections)) {
+      if (!json && job.section !== section) write(`\n== ${SECTION_TITLES[job.section]}\n`)
+      section = job.section
+      const r = await runChild(job.spec, config, plan)
+      const got = 'figures' in r ? r.figures : [failedFigure(job.spec, r.error)]
+      for (const f of got.map((x) => applyTargets(x, plan))) {
+        figures.push(f)
+        emit(f)
+      }
+      if (job.spec.kind === 'throughput' && job.spec.matcher === MATCHERS.at(-1)?.name) {
+        const ratio = job.spec.size === plan.sizes[1] ? engineVsBestNpm(figures, plan) : undefined
+        if (ratio) {
+          figures.push(ratio)
+          emit(ratio)
+        }
+      }
+    }
+    if (options.sections.has('middleware')) {
+      if (!json) write(`\n== ${SECTION_TITLES.middleware}\n`)
+      const seconds = plan.loadSeconds
+      for (const f of [...(await benchSuggestionCache()), ...(await benchMiddleware(seconds))]) {
+        figures.push(f)
+        emit(f)
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+  const run: Figure = {
+    figure: 'run.seconds',
+    value: round((performance.now() - started) / 1000, 1),
+    unit: 's',
+    quick: plan.quick,
+    node: process.version,
+    cores: availableParallelism(),
+  }
+  figures.push(run)
+  if (!json) write(`\n${summary(figures)}`)
+  emit(run)
+  return figures
+}
+
+/** The targets, one line each. */
+const summary = (figures: readonly Figure[]): string => {
+  const lines = figures
+    .filter((f) => f.target !== undefined)
+    .map(
+      (f) =>
+        `  ${f.pass ? 'PASS' : 'MISS'}  ${f.figure} = ${f.value ?? 'n/a'} ${f.unit} (${f.target})`,
+    )
+  return lines.length > 0 ? `== Targets (informative)\n${lines.join('\n')}\n` : ''
+}
+
+const USAGE = `usage: npm run bench -- [--json] [--quick] [--only ${SECTIONS.join('|')}]...\n`
+
+/** Command-line entry: bad options print the usage and exit 2; targets never fail the run. */
+const main = async (argv: readonly string[]): Promise<void> => {
+  let options: Options
+  try {
+    options = parseOptions(argv)
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n${USAGE}`)
+    process.exitCode = 2
+    return
+  }
+  await runBench(options, (t) => process.stdout.write(t))
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await main(process.argv.slice(2))
+}

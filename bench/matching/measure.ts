@@ -1,0 +1,130 @@
+/**
+ * @module bench/matching/measure
+ * Timing and memory primitives of the benchmark: time-boxed throughput over a query set, per-call
+ * latencies with `process.hrtime.bigint()`, percentiles, forced garbage collection and retained-memory
+ * deltas, and the baseline every speed figure is divided by (a plain `String.prototype.includes` loop).
+ */
+
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+
+/** The garbage collector: `globalThis.gc` under `--expose-gc`, else exposed through V8 flags. */
+export const getGc = (): (() => void) => {
+  const exposed = (globalThis as { gc?: () => void }).gc
+  if (exposed) return exposed
+  setFlagsFromString('--expose_gc')
+  return runInNewContext('gc') as () => void
+}
+
+/** Bytes held now (V8 heap plus external memory, which includes array buffers), after full GCs. */
+export const retainedBytes = (gc: () => void): number => {
+  for (let i = 0; i < 3; i++) gc()
+  const m = process.memoryUsage()
+  return m.heapUsed + m.external
+}
+
+/** Megabytes (10^6 bytes), two decimals. */
+export const toMB = (bytes: number): number => Math.round(bytes / 1e4) / 100
+
+/** The result of a throughput run. */
+export interface Throughput {
+  /** Queries judged in the timed window (all of them unless the time box ran out). */
+  readonly queries: number
+  readonly ms: number
+  readonly qps: number
+  /** Queries with at least one hit. */
+  readonly hits: number
+}
+
+/**
+ * Runs `count` over `queries` in chunks, timed, until all are done or `budgetMs` has passed (checked
+ * between chunks). Call after a warm-up.
+ */
+export const throughput = (
+  count: (text: string) => number,
+  queries: readonly string[],
+  budgetMs: number,
+  chunk = 10_000,
+): Throughput => {
+  let hits = 0
+  let done = 0
+  const t0 = performance.now()
+  let now = t0
+  while (done < queries.length && now - t0 < budgetMs) {
+    const end = Math.min(queries.length, done + chunk)
+    for (let i = done; i < end; i++) if (count(queries[i]!) > 0) hits++
+    done = end
+    now = performance.now()
+  }
+  const ms = now - t0
+  return { queries: done, ms, qps: (done / ms) * 1000, hits }
+}
+
+/** Runs `count` over the first `n` queries, untimed (JIT warm-up). */
+export const warmUp = (count: (text: string) => number, queries: readonly string[], n: number) => {
+  let sink = 0
+  for (let i = 0; i < Math.min(n, queries.length); i++) sink += count(queries[i]!)
+  return sink
+}
+
+/**
+ * Times each of `n` calls `fn(queries[i % length])` on its own with `process.hrtime.bigint()`; returns the
+ * durations in nanoseconds, sorted ascending.
+ */
+export const timeEach = (
+  fn: (text: string) => unknown,
+  queries: readonly string[],
+  n: number,
+): Float64Array => {
+  const out = new Float64Array(n)
+  const len = queries.length
+  for (let i = 0; i < n; i++) {
+    const q = queries[i % len]!
+    const t0 = process.hrtime.bigint()
+    fn(q)
+    out[i] = Number(process.hrtime.bigint() - t0)
+  }
+  return out.sort()
+}
+
+/** The `p`-th percentile (0–100) of ascending `sorted`, nearest rank. */
+export const percentile = (sorted: ArrayLike<number>, p: number): number => {
+  if (sorted.length === 0) return Number.NaN
+  const rank = Math.ceil((p / 100) * sorted.length)
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]!
+}
+
+/** Median of a non-empty list. */
+export const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b)
+  const mid = s.length >> 1
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
+}
+
+/** The baseline: for each query, `includes` of each word of a fixed small set (stops at a hit). */
+export const includesBaseline = (words: readonly string[]): ((text: string) => number) => {
+  const set = [...words]
+  return (text) => {
+    for (let i = 0; i < set.length; i++) if (text.includes(set[i]!)) return 1
+    return 0
+  }
+}
+
+/** The baseline as measured in one process: rate and time per query. */
+export interface Baseline {
+  readonly qps: number
+  readonly nsPerQuery: number
+  readonly queries: number
+}
+
+/** Measures the baseline on `queries` (already lower-cased), after a warm-up. */
+export const measureBaseline = (
+  words: readonly string[],
+  queries: readonly string[],
+  budgetMs: number,
+): Baseline => {
+  const fn = includesBaseline(words)
+  warmUp(fn, queries, 50_000)
+  const t = throughput(fn, queries, budgetMs)
+  return { qps: t.qps, nsPerQuery: 1e9 / t.qps, queries: t.queries }
+}

@@ -1,0 +1,147 @@
+/**
+ * @module bench/middleware
+ * Overhead of `deterSearch()` on a search route: autocannon on loopback, 50 connections, against the same
+ * Hono search route bare and with the middleware, each in its own process, alternated (bare, mounted, bare,
+ * mounted) so that drift on a shared machine hits both. Targets: <= 5% throughput loss, <= 0.5 ms added p99.
+ *
+ * Also: what the suggestion verdict cache saves on autocomplete traffic (suggestions repeat across prefixes).
+ */
+
+import { type ChildProcess, spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import autocannon from 'autocannon'
+import { loadTermList } from '../src/cli/load.js'
+import { createVerdictCache } from '../src/middleware/filter-suggestions.js'
+import { completeTitles } from '../src/server/app.js'
+import { SAMPLE_TITLES } from '../src/server/corpus.js'
+import { type Figure, round, withTarget } from './matching/figures.js'
+
+const QUERIES = [
+  'pride and prejudice',
+  'great expectations dickens',
+  'moby dick',
+  'the time machine wells',
+  'jane eyre first edition',
+  'war and peace',
+  'treasure island map',
+  'little women',
+]
+
+const startServer = (mode: 'bare' | 'mounted'): Promise<{ port: number; child: ChildProcess }> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(new URL('./middleware-server.ts', import.meta.url)), mode],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    )
+    child.stdout?.on('data', (d: Buffer) => {
+      const m = /ready (\d+)/.exec(d.toString())
+      if (m) resolve({ port: Number(m[1]), child })
+    })
+    child.on('exit', (code) => reject(new Error(`server ${mode} exited with ${code}`)))
+  })
+
+const load = async (port: number, seconds: number) => {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: 50,
+    duration: seconds,
+    requests: QUERIES.map((q) => ({
+      method: 'GET' as const,
+      path: `/search?q=${encodeURIComponent(q)}`,
+    })),
+  })
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  }
+}
+
+/** Runs the overhead benchmark; returns its figures. */
+export const benchMiddleware = async (seconds = 8): Promise<Figure[]> => {
+  const runs: Record<'bare' | 'mounted', { rps: number; p99: number; errors: number }[]> = {
+    bare: [],
+    mounted: [],
+  }
+  for (const mode of ['bare', 'mounted', 'bare', 'mounted'] as const) {
+    const { port, child } = await startServer(mode)
+    await load(port, 2) // warm-up
+    runs[mode].push(await load(port, seconds))
+    child.removeAllListeners('exit')
+    child.kill()
+  }
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
+  const bare = { rps: mean(runs.bare.map((r) => r.rps)), p99: mean(runs.bare.map((r) => r.p99)) }
+  const mounted = {
+    rps: mean(runs.mounted.map((r) => r.rps)),
+    p99: mean(runs.mounted.map((r) => r.p99)),
+  }
+  const loss = (1 - mounted.rps / bare.rps) * 100
+  const errors = [...runs.bare, ...runs.mounted].reduce((a, r) => a + r.errors, 0)
+  return [
+    { figure: 'middleware.bare.rps', value: Math.round(bare.rps), unit: 'req/s' },
+    {
+      figure: 'middleware.mounted.rps',
+      value: Math.round(mounted.rps),
+      unit: 'req/s',
+      ratio: round(mounted.rps / bare.rps, 3),
+    },
+    withTarget({ figure: 'middleware.throughputLoss', value: round(loss), unit: '%' }, '<=', 5),
+    { figure: 'middleware.bare.p99', value: bare.p99, unit: 'ms' },
+    { figure: 'middleware.mounted.p99', value: mounted.p99, unit: 'ms' },
+    withTarget(
+      { figure: 'middleware.addedP99', value: round(mounted.p99 - bare.p99), unit: 'ms' },
+      '<=',
+      0.5,
+    ),
+    { figure: 'middleware.errors', value: errors, unit: 'responses' },
+  ]
+}
+
+/** What the LRU verdict cache saves on autocomplete: suggestions of every prefix of every title. */
+export const benchSuggestionCache = async (): Promise<Figure[]> => {
+  const lists = await loadTermList(new URL('../termlists/starter.yaml', import.meta.url).pathname, {
+    lexicon: 'none',
+  })
+  const answers: string[][] = []
+  for (const t of SAMPLE_TITLES)
+    for (let i = 1; i <= Math.min(t.length, 8); i++) answers.push(completeTitles(t.slice(0, i)))
+  const total = answers.reduce((a, s) => a + s.length, 0)
+  const time = (f: () => void) => {
+    const t0 = performance.now()
+    f()
+    return performance.now() - t0
+  }
+  const uncached = time(() => {
+    for (const a of answers) for (const s of a) lists.judge(s)
+  })
+  let judged = 0
+  const counting = {
+    version: lists.version,
+    judge: (t: string) => {
+      judged++
+      return lists.judge(t)
+    },
+  }
+  const allowed = createVerdictCache(10_000)(counting)
+  const cached = time(() => {
+    for (const a of answers) for (const s of a) allowed(s)
+  })
+  return [
+    { figure: 'suggestions.judgedWithoutCache', value: total, unit: 'judgements' },
+    {
+      figure: 'suggestions.judgedWithCache',
+      value: judged,
+      unit: 'judgements',
+      ratio: round(judged / total, 3),
+    },
+    { figure: 'suggestions.timeWithoutCache', value: round(uncached), unit: 'ms' },
+    {
+      figure: 'suggestions.timeWithCache',
+      value: round(cached),
+      unit: 'ms',
+      ratio: round(cached / uncached, 3),
+    },
+  ]
+}
