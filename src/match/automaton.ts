@@ -24,12 +24,12 @@ export interface AutomatonMatch {
 export interface AutomatonOptions {
   /**
    * At most this many transition-table entries (4 bytes each) are stored densely; deeper states use sparse
-   * children. Default 8M entries (32 MiB).
+   * children. Default 2M entries (8 MiB): the states a search spends its time in.
    */
   readonly denseBudget?: number
 }
 
-const DEFAULT_DENSE_BUDGET = 8 * 1024 * 1024
+const DEFAULT_DENSE_BUDGET = 2 * 1024 * 1024
 
 /** Growable Int32 storage for the build. */
 class IntVec {
@@ -75,6 +75,8 @@ export class Automaton {
   /** @internal */ readonly dictLink: Int32Array
   /** @internal Alphabet class of the edge into each state (0 for the root). */
   readonly label: Int32Array
+  /** @internal 1 where some pattern ends in the state (see {@link hasOutput}), in one look-up. */
+  readonly emits: Uint8Array
 
   /** @internal Use {@link buildAutomaton}. */
   constructor(parts: {
@@ -114,6 +116,11 @@ export class Automaton {
     for (let k = 0; k < parts.childTarget.length; k++)
       label[parts.childTarget[k]!] = parts.childLabel[k]!
     this.label = label
+    const emits = new Uint8Array(this.stateCount)
+    for (let t = 0; t < this.stateCount; t++) {
+      if (parts.outStart[t] !== parts.outStart[t + 1] || parts.dictLink[t] !== -1) emits[t] = 1
+    }
+    this.emits = emits
   }
 
   /** The alphabet class of a code point (0 when no pattern contains it). */
@@ -181,6 +188,7 @@ export class Automaton {
       this.outList.byteLength +
       this.dictLink.byteLength +
       this.label.byteLength +
+      this.emits.byteLength +
       this.otherClass.size * 16
     )
   }
@@ -316,7 +324,7 @@ export const buildAutomaton = (
       if (s === 0) {
         // the root's missing transitions stay at the root (0)
       } else {
-        dense.set(dense.subarray(fail[s]! * A, fail[s]! * A + A), row)
+        dense.copyWithin(row, fail[s]! * A, fail[s]! * A + A)
       }
       for (let j = childStart[s]!; j < childStart[s + 1]!; j++) {
         dense[row + childLabel[j]!] = childTarget[j]!
@@ -329,10 +337,12 @@ export const buildAutomaton = (
   const outs = new IntVec(Math.max(16, seqs.length))
   for (let s = 0; s < n; s++) {
     outStart[s] = outs.length
-    const own: number[] = []
-    for (let p = termHead.data[order[s]!]!; p !== -1; p = termNext[p]!) own.push(p)
-    own.sort((a, b) => a - b)
-    for (const p of own) outs.push(p)
+    const first = termHead.data[order[s]!]!
+    if (first === -1) continue
+    // patterns were linked newest first: store them in build order
+    const from = outs.length
+    for (let p = first; p !== -1; p = termNext[p]!) outs.push(p)
+    outs.data.subarray(from, outs.length).reverse()
   }
   outStart[n] = outs.length
   const dictLink = new Int32Array(n).fill(-1)

@@ -24,9 +24,10 @@ import {
   type PatternSpec,
   resolveCandidates,
 } from '../match/modes.js'
+import { PRESCAN_CLEAR, prescan } from '../match/prescan.js'
 import { type Candidate, scanMasks, scanUnits } from '../match/scan.js'
 import { NORMALIZER_VERSION } from '../normalize/index.js'
-import { normalizeInto, normalizeText } from '../normalize/normalize.js'
+import { normalizeInto } from '../normalize/normalize.js'
 import { UNIT_BOUNDARY, UNIT_MASK, UNIT_UNSPACED, Units } from '../normalize/units.js'
 import { decide, type PolicyEntry, type PolicyRule, type Verdict } from '../policy/index.js'
 import { E_DROP_ENDINGS, endingsFor, hasEnglishStems, Y_TO_I_ENDINGS } from './inflections.js'
@@ -57,24 +58,27 @@ export interface CompileOptions {
 export interface Skeleton {
   readonly codes: Int32Array
   readonly runs: Uint16Array
-  readonly breaks: Set<number>
+  readonly breaks: ReadonlySet<number>
   readonly unspaced: boolean
   /** Spelling of each word of the term (runs capped at two), for the lexicon scan. */
   readonly words: { readonly start: number; readonly end: number; readonly spelling: string }[]
 }
 
+const skeletonScratch = new Units()
+
 /** @internal The skeleton of a term or phrase (exported for lint). */
 export const skeletonOf = (text: string): Skeleton => {
-  const u = normalizeText(text)
+  const u = normalizeInto(skeletonScratch, text)
   const codes = new Int32Array(u.length)
   const runs = new Uint16Array(u.length)
-  const breaks = new Set<number>()
+  let breaks: Set<number> | undefined
   const words: { start: number; end: number; spelling: string }[] = []
   let unspaced = false
   let wordStart = 0
   let spelling = ''
   for (let i = 0; i < u.length; i++) {
     if (i > 0 && u.flags[i]! & (UNIT_BOUNDARY | UNIT_MASK)) {
+      breaks ??= new Set()
       breaks.add(i)
       words.push({ start: wordStart, end: i, spelling })
       wordStart = i
@@ -87,7 +91,7 @@ export const skeletonOf = (text: string): Skeleton => {
     spelling += u.run[i]! > 1 ? ch + ch : ch
   }
   if (u.length > 0) words.push({ start: wordStart, end: u.length, spelling })
-  return { codes, runs, breaks, unspaced, words }
+  return { codes, runs, breaks: breaks ?? NO_BREAKS, unspaced, words }
 }
 
 /**
@@ -142,11 +146,24 @@ const primaryLanguage = (lang: string): string => {
   return primary === 'und' ? 'en' : primary
 }
 
-/** A spelled ending set and its squeezed twin. */
-const endingSets = (lang: string) => {
-  const spelled = new Set(endingsFor(lang))
-  return { spelled, squeezed: new Set([...spelled].map(squeeze)) }
+type EndingSets = { readonly spelled: ReadonlySet<string>; readonly squeezed: ReadonlySet<string> }
+const endingSetsByLang = new Map<string, EndingSets>()
+
+/** A language's spelled ending set and its squeezed twin, shared by every term of the language. */
+const endingSets = (lang: string): EndingSets => {
+  let sets = endingSetsByLang.get(lang)
+  if (sets === undefined) {
+    const spelled = new Set(endingsFor(lang))
+    sets = { spelled, squeezed: new Set([...spelled].map(squeeze)) }
+    endingSetsByLang.set(lang, sets)
+  }
+  return sets
 }
+
+const E_DROP_SUFFIXES: ReadonlySet<string> = new Set(E_DROP_ENDINGS.map(squeeze))
+const Y_TO_I_SUFFIXES: ReadonlySet<string> = new Set(Y_TO_I_ENDINGS.map(squeeze))
+/** Most terms are one word: they share one empty set of inner word breaks. */
+const NO_BREAKS: ReadonlySet<number> = new Set()
 
 /** The compiled, immutable form of a term list. Create it with {@link compileTermList}. */
 export class TermListSnapshot {
@@ -169,8 +186,13 @@ export class TermListSnapshot {
   readonly #entries: readonly PolicyEntry[]
   readonly #rules: readonly PolicyRule[]
   readonly #exceptionWords: ExceptionWords
+  /** Some rule combines an age expression with a class: ages are read when a class member is hit. */
   readonly #needsAges: boolean
+  /** Some rule fires on an age expression alone: ages are read in every query. */
+  readonly #agesAlone: boolean
   readonly #scratch = new Units()
+  /** The verdict of most texts, shared (frozen). */
+  readonly #allow: Verdict
   readonly #candidates: Candidate[] = []
 
   /** @internal Use {@link compileTermList}. */
@@ -196,7 +218,15 @@ export class TermListSnapshot {
     this.exceptionCount = parts.exceptionCount
     this.exceptionWordCount = parts.exceptionWords.size
     this.lexiconId = parts.lexiconId
-    this.#needsAges = parts.rules.some((r) => r.all.includes('age-under-18'))
+    const ageRules = parts.rules.filter((r) => r.all.includes('age-under-18'))
+    this.#needsAges = ageRules.length > 0
+    this.#agesAlone = ageRules.some((r) => r.all.every((c) => c === 'age-under-18'))
+    this.#allow = Object.freeze({
+      action: 'allow',
+      rule: null,
+      hits: Object.freeze([]),
+      listVersion: this.version,
+    })
   }
 
   /**
@@ -206,23 +236,26 @@ export class TermListSnapshot {
    */
   judge(text: string): Verdict {
     try {
+      if (!this.#agesAlone && prescan(this.automaton, text) === PRESCAN_CLEAR) return this.#allow
       const units = normalizeInto(this.#scratch, text)
       const candidates = this.#candidates
       candidates.length = 0
       scanUnits(this.automaton, units, candidates)
       if (units.sites.length > 0) scanMasks(this.automaton, units, candidates)
       const noHits = candidates.length === 0
-      if (noHits && !this.#needsAges) {
-        return { action: 'allow', rule: null, hits: [], listVersion: this.version }
-      }
+      if (noHits && !this.#agesAlone) return this.#allow
       const resolved = noHits
         ? []
         : resolveCandidates(units, candidates, this.#specs, this.#exceptionWords)
-      const termCount = this.#entries.length
-      const hits = resolved.filter((h) => h.entry < termCount)
-      const exceptions = resolved.filter((h) => h.entry >= termCount)
-      const ages = this.#needsAges ? findAgeExpressions(units) : []
-      return decide(this.#entries, this.#rules, this.version, { hits, exceptions, ages })
+      const entries = this.#entries
+      const hits = resolved.filter((h) => h.entry < entries.length)
+      const exceptions = resolved.filter((h) => h.entry >= entries.length)
+      // an age expression matters only to a rule, and a combination rule only when one of its classes is hit
+      const readAges =
+        this.#agesAlone ||
+        (this.#needsAges && hits.some((h) => entries[h.entry]?.className !== undefined))
+      const ages = readAges ? findAgeExpressions(units) : []
+      return decide(entries, this.#rules, this.version, { hits, exceptions, ages })
     } catch {
       return { action: 'deter', rule: 'engine-error', hits: [], listVersion: this.version }
     }
@@ -386,7 +419,7 @@ export const compileTermList = (
       addPattern(joined.codes, {
         ...base,
         runs: joined.runs,
-        breaks: new Set(),
+        breaks: NO_BREAKS,
         suffixes: squeezed,
         maskable: joined.codes.length >= minMasked,
       })
@@ -398,7 +431,7 @@ export const compileTermList = (
         addPattern(sk.codes.slice(0, n - 1), {
           ...base,
           runs: sk.runs.slice(0, n - 1),
-          suffixes: new Set(E_DROP_ENDINGS.map(squeeze)),
+          suffixes: E_DROP_SUFFIXES,
           stem: true,
           maskable: n - 1 >= minMasked,
         })
@@ -408,7 +441,7 @@ export const compileTermList = (
         addPattern(codes, {
           ...base,
           runs: sk.runs,
-          suffixes: new Set(Y_TO_I_ENDINGS.map(squeeze)),
+          suffixes: Y_TO_I_SUFFIXES,
           stem: true,
           maskable: n >= minMasked,
         })
