@@ -113,19 +113,27 @@ export const deterSearch = (options: DeterSearchOptions): MiddlewareHandler<Dete
     if (extracted.values.length === 0) return next()
 
     let verdict: DeterrenceVerdict
-    let lang = 'en'
-    let region: string | undefined
     try {
       const v = judgeAll(resolved.current(), extracted.values)
       verdict = { ...v, surface: 'query', arm: assignArm(resolved.arms, resolved.session(c)) }
-      lang = chooseLanguage(c, resolved)
-      region = resolved.region(c)
     } catch (error) {
-      // the engine itself never throws; a failing host hook (session, region) must not open the results
+      // the engine itself never throws; a failing host hook (session) must not open the results
       resolved.onError(error, c)
       return minimalWarning(c)
     }
     c.set('deterrence', verdict)
+    // an allowed search that nobody records needs nothing more (the common case, kept short)
+    if (verdict.action === 'allow' && !resolved.recordsVerdicts) return next()
+    let lang = 'en'
+    let region: string | undefined
+    try {
+      lang = chooseLanguage(c, resolved)
+      region = resolved.region(c)
+    } catch (error) {
+      resolved.onError(error, c)
+      if (verdict.action === 'allow') return next()
+      return minimalWarning(c)
+    }
     resolved.onVerdict({
       surface: 'query',
       action: verdict.action,

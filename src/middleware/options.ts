@@ -100,6 +100,8 @@ export interface ResolvedOptions {
   readonly languages: readonly string[]
   readonly help: HelpDirectory
   readonly onVerdict: (event: VerdictEvent) => void
+  /** Whether the host listens to verdicts (else allowed searches skip building the event). */
+  readonly recordsVerdicts: boolean
   readonly onError: (error: unknown, c: Context) => void
 }
 
@@ -159,6 +161,7 @@ export const resolveOptions = (options: CommonOptions): ResolvedOptions => {
     languages: languagesOf(i18n),
     help: options.help ?? BUNDLED_HELP,
     onVerdict: safely(options.onVerdict),
+    recordsVerdicts: options.onVerdict !== undefined,
     onError: safely(options.onError),
   }
 }

@@ -33,22 +33,38 @@ export const matchLanguage = (
   )
 }
 
+/** Parsed headers: browsers send a handful of distinct values, so this stays small (bounded anyway). */
+const parsedHeaders = new Map<string, readonly string[]>()
+const PARSED_HEADERS_MAX = 256
+
 /**
  * Parses `Accept-Language` (`fr-CH, fr;q=0.9, en;q=0.8`) into tags by descending quality. At most 16 entries
- * are read; malformed parts are skipped.
+ * are read; malformed parts are skipped. Results are cached (a bounded map, emptied when full).
  */
-export const parseAcceptLanguage = (header: string | undefined): string[] => {
+export const parseAcceptLanguage = (header: string | undefined): readonly string[] => {
   if (!header) return []
+  let tags = parsedHeaders.get(header)
+  if (tags === undefined) {
+    if (parsedHeaders.size >= PARSED_HEADERS_MAX) parsedHeaders.clear()
+    tags = parseHeader(header)
+    if (header.length <= 200) parsedHeaders.set(header, tags)
+  }
+  return tags
+}
+
+const parseHeader = (header: string): readonly string[] => {
   const parts = header.split(',', 16).map((part, index) => {
     const [tag = '', ...params] = part.trim().split(';')
     const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
     const quality = q === undefined ? 1 : Number(q.slice(2))
     return { tag: tag.trim(), quality: Number.isFinite(quality) ? quality : 0, index }
   })
-  return parts
-    .filter((p) => p.tag !== '' && p.tag !== '*' && p.quality > 0)
-    .sort((a, b) => b.quality - a.quality || a.index - b.index)
-    .map((p) => p.tag)
+  return Object.freeze(
+    parts
+      .filter((p) => p.tag !== '' && p.tag !== '*' && p.quality > 0)
+      .sort((a, b) => b.quality - a.quality || a.index - b.index)
+      .map((p) => p.tag),
+  )
 }
 
 /** Picks the language: explicit choices first, then `Accept-Language`, then `fallback`. */
