@@ -85,7 +85,7 @@ export const benchMiddleware = async (seconds = 8): Promise<Figure[]> => {
       figure: 'middleware.mounted.rps',
       value: Math.round(mounted.rps),
       unit: 'req/s',
-      ratio: round(mounted.rps / bare.rps, 3),
+      vsBare: round(mounted.rps / bare.rps, 3),
     },
     withTarget({ figure: 'middleware.throughputLoss', value: round(loss), unit: '%' }, '<=', 5),
     { figure: 'middleware.bare.p99', value: bare.p99, unit: 'ms' },
@@ -134,14 +134,14 @@ export const benchSuggestionCache = async (): Promise<Figure[]> => {
       figure: 'suggestions.judgedWithCache',
       value: judged,
       unit: 'judgements',
-      ratio: round(judged / total, 3),
+      share: round(judged / total, 3),
     },
     { figure: 'suggestions.timeWithoutCache', value: round(uncached), unit: 'ms' },
     {
       figure: 'suggestions.timeWithCache',
       value: round(cached),
       unit: 'ms',
-      ratio: round(cached / uncached, 3),
+      share: round(cached / uncached, 3),
     },
   ]
 }

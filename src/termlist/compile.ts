@@ -247,6 +247,7 @@ export class TermListSnapshot {
       const resolved = noHits
         ? []
         : resolveCandidates(units, candidates, this.#specs, this.#exceptionWords)
+      if (resolved.length === 0 && !this.#agesAlone) return this.#allow
       const entries = this.#entries
       const hits = resolved.filter((h) => h.entry < entries.length)
       const exceptions = resolved.filter((h) => h.entry >= entries.length)
