@@ -140,6 +140,16 @@ describe('deterSearch()', () => {
     expect(searched()).toBe(1)
   })
 
+  it('speaks the language asked for, then Accept-Language', async () => {
+    const { app } = makeApp()
+    const de = await app.request('/search?q=purple+elephant&hl=de', { headers: json })
+    expect((await readJson(de)).warning.lang).toBe('de')
+    const fr = await app.request('/search?q=purple+elephant', {
+      headers: { ...json, 'accept-language': 'fr-CH, fr;q=0.9, en;q=0.5' },
+    })
+    expect((await readJson(fr)).warning.lang).toBe('fr')
+  })
+
   it('still deters when rendering fails, with a minimal built-in warning', async () => {
     const broken = createWarningI18n()
     broken.getFixedT = () => {
