@@ -67,7 +67,7 @@ export const FULL_PLAN: Plan = {
   buildRepeats: 3,
   buildTimeoutMs: 30_000,
   heapMb: 4096,
-  loadSeconds: 8,
+  loadSeconds: 5,
 }
 
 export const QUICK_PLAN: Plan = {
@@ -336,7 +336,11 @@ export const runBench = async (
     if (options.sections.has('middleware')) {
       if (!json) write(`\n== ${SECTION_TITLES.middleware}\n`)
       const seconds = plan.loadSeconds
-      for (const f of [...(await benchSuggestionCache()), ...(await benchMiddleware(seconds))]) {
+      const pairs = plan.quick ? 1 : 6
+      for (const f of [
+        ...(await benchSuggestionCache()),
+        ...(await benchMiddleware(seconds, pairs)),
+      ]) {
         figures.push(f)
         emit(f)
       }

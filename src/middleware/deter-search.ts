@@ -64,6 +64,11 @@ const readLimitedJson = async (
   return result.value
 }
 
+const queryTexts = (c: Context, options: ResolvedOptions): Extracted => {
+  const fromQuery = queryValues(c.req.url, options.params, options.limits)
+  return fromQuery.ok ? checkWellFormed(fromQuery.values) : fromQuery
+}
+
 const extractTexts = async (
   c: Context,
   options: ResolvedOptions,
@@ -72,7 +77,7 @@ const extractTexts = async (
   custom: DeterSearchOptions['extract'],
 ): Promise<Extracted> => {
   if (custom) return checkWellFormed(await custom(c))
-  const fromQuery = queryValues(c.req.url, options.params, options.limits)
+  const fromQuery = queryTexts(c, options)
   if (!fromQuery.ok) return fromQuery
   let values = fromQuery.values
   if (jsonFields.length > 0 && (c.req.header('content-type') ?? '').includes('json')) {
@@ -108,7 +113,11 @@ export const deterSearch = (options: DeterSearchOptions): MiddlewareHandler<Dete
   const jsonFields = options.jsonFields ?? []
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024
   return createMiddleware<DeterrenceEnv>(async function deterSearch(c, next) {
-    const extracted = await extractTexts(c, resolved, jsonFields, maxBodyBytes, options.extract)
+    // the common case (query parameters only) stays synchronous: no promise per request
+    const extracted =
+      jsonFields.length === 0 && options.extract === undefined
+        ? queryTexts(c, resolved)
+        : await extractTexts(c, resolved, jsonFields, maxBodyBytes, options.extract)
     if (!extracted.ok) return respondWithProblem(c, extracted.problem)
     if (extracted.values.length === 0) return next()
 

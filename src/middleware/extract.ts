@@ -44,6 +44,8 @@ const problem = (
 })
 
 const decodeComponent = (s: string): string | undefined => {
+  // most names and many values need no decoding at all
+  if (!s.includes('%') && !s.includes('+')) return s
   try {
     return decodeURIComponent(s.replaceAll('+', ' '))
   } catch {
