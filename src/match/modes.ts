@@ -30,10 +30,10 @@ export interface PatternSpec {
   readonly mode: MatchMode
   /** The skeleton the pattern was built from (primary readings, squeezed). */
   readonly codes: ArrayLike<number>
-  /** Run length of each skeleton unit of the term as written (`balloon`: 1,1,2,2,1). */
+  /** Run length of each skeleton unit of the term as written (`balloon`: 1,1,2,2,1); empty: all 1. */
   readonly runs: ArrayLike<number>
   /** Skeleton offsets where the term has a word break (`purple elephant`: 6). */
-  readonly breaks: ReadonlySet<number>
+  readonly breaks: { has(offset: number): boolean }
   /** Inflection endings, squeezed (`s`, `es`, `ing`, …). */
   readonly suffixes: ReadonlySet<string>
   /** A stem pattern (`purpl` for `purple`): counts only when followed by one of `suffixes`. */
@@ -153,10 +153,10 @@ export const matchBackward = (units: Units, codes: ArrayLike<number>, end: numbe
 }
 
 /** True when a unit of the occurrence is stretched (three or more) beyond the term: never an ordinary word. */
-const stretched = (units: Units, spec: PatternSpec, a: number, b: number): boolean => {
+const stretched = (units: Units, runs: ArrayLike<number>, a: number, b: number): boolean => {
   for (let k = 0; k < b - a; k++) {
     const r = units.run[a + k]!
-    if (r >= 3 && r > (spec.runs[k] ?? 1)) return true
+    if (r >= 3 && r > (runs[k] ?? 1)) return true
   }
   return false
 }
@@ -175,6 +175,7 @@ export const resolveCandidates = (
   for (const c of candidates) {
     const spec = patterns[c.pattern]
     if (spec === undefined) continue
+    const runs = spec.runs
     const { end: b, mask } = c
     let a = c.start
     if (c.approximate && !mask) {
@@ -187,7 +188,7 @@ export const resolveCandidates = (
     if (b <= a && !mask) continue
     if (spec.strictRuns && !mask) {
       let short = false
-      for (let k = 0; k < b - a; k++) if (units.run[a + k]! < (spec.runs[k] ?? 1)) short = true
+      for (let k = 0; k < b - a; k++) if (units.run[a + k]! < (runs[k] ?? 1)) short = true
       if (short) continue
     }
 
@@ -239,7 +240,7 @@ export const resolveCandidates = (
 
     // ordinary words that contain the occurrence (`cartoon`, `good` for `god`) cancel it, within the word or
     // camelCase part it sits in; an inflected word (`carter`) only when the whole word is an exception
-    if (spec.mode !== 'substring' && !mask && !stretched(units, spec, a, b)) {
+    if (spec.mode !== 'substring' && !mask && !stretched(units, runs, a, b)) {
       let crossesSegments = false
       for (let i = a + 1; i < b; i++) if (edgeBefore(units, i)) crossesSegments = true
       const ss = segmentStart(units, a)
@@ -267,12 +268,12 @@ export const resolveCandidates = (
     // as often as the term writes it; a stretched letter at a word edge (`purpleeee`) is all the term's
     if (right !== 'aligned' && !wildcardLast) {
       const width = runWidth(units, b - 1)
-      const extra = units.run[b - 1]! - (spec.runs[spec.runs.length - 1] ?? 1)
+      const extra = units.run[b - 1]! - (runs[runs.length - 1] ?? 1)
       if (width > 0 && extra > 0) end -= width * extra
     }
     if (!leftAligned && !wildcardFirst) {
       const width = runWidth(units, a)
-      const extra = units.run[a]! - (spec.runs[0] ?? 1)
+      const extra = units.run[a]! - (runs[0] ?? 1)
       if (width > 0 && extra > 0) start += width * extra
     }
     if (mask && !wildcardFirst) start = Math.min(start, units.start[a]!)

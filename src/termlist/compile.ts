@@ -60,8 +60,18 @@ export interface Skeleton {
   readonly runs: Uint16Array
   readonly breaks: ReadonlySet<number>
   readonly unspaced: boolean
-  /** Spelling of each word of the term (runs capped at two), for the lexicon scan. */
-  readonly words: { readonly start: number; readonly end: number; readonly spelling: string }[]
+  /** The term's words, as skeleton offsets (see {@link spellingOf}). */
+  readonly words: { readonly start: number; readonly end: number }[]
+}
+
+/** The spelling of a word of a skeleton (runs capped at two), as the lexicon writes words. */
+export const spellingOf = (sk: Skeleton, word: { start: number; end: number }): string => {
+  let spelling = ''
+  for (let i = word.start; i < word.end; i++) {
+    const ch = String.fromCodePoint(sk.codes[i]!)
+    spelling += sk.runs[i]! > 1 ? ch + ch : ch
+  }
+  return spelling
 }
 
 const skeletonScratch = new Units()
@@ -72,25 +82,21 @@ export const skeletonOf = (text: string): Skeleton => {
   const codes = new Int32Array(u.length)
   const runs = new Uint16Array(u.length)
   let breaks: Set<number> | undefined
-  const words: { start: number; end: number; spelling: string }[] = []
+  const words: { start: number; end: number }[] = []
   let unspaced = false
   let wordStart = 0
-  let spelling = ''
   for (let i = 0; i < u.length; i++) {
     if (i > 0 && u.flags[i]! & (UNIT_BOUNDARY | UNIT_MASK)) {
       breaks ??= new Set()
       breaks.add(i)
-      words.push({ start: wordStart, end: i, spelling })
+      words.push({ start: wordStart, end: i })
       wordStart = i
-      spelling = ''
     }
     codes[i] = u.c0[i]!
     runs[i] = u.run[i]!
     if (u.flags[i]! & UNIT_UNSPACED) unspaced = true
-    const ch = String.fromCodePoint(u.c0[i]!)
-    spelling += u.run[i]! > 1 ? ch + ch : ch
   }
-  if (u.length > 0) words.push({ start: wordStart, end: u.length, spelling })
+  if (u.length > 0) words.push({ start: wordStart, end: u.length })
   return { codes, runs, breaks: breaks ?? NO_BREAKS, unspaced, words }
 }
 
@@ -104,21 +110,19 @@ export const probesOf = (sk: Skeleton, lang: string, entry: number, mode: MatchM
   const out: Probe[] = []
   const words = sk.words
   if (mode === 'substring') return out
+  const whole = spellingOf(sk, { start: 0, end: sk.codes.length })
   if (mode === 'word') {
-    out.push({ spelling: words.map((w) => w.spelling).join(''), lang, entry, where: 'whole' })
+    out.push({ spelling: whole, lang, entry, where: 'whole' })
     return out
   }
-  if (words.length === 1) {
-    out.push({ spelling: words[0]?.spelling ?? '', lang, entry, where: 'inside' })
-    return out
-  }
-  out.push({ spelling: words.map((w) => w.spelling).join(''), lang, entry, where: 'inside' })
+  out.push({ spelling: whole, lang, entry, where: 'inside' })
+  if (words.length === 1) return out
   const first = words[0]
   const last = words[words.length - 1]
   if (first && first.end - first.start >= 3)
-    out.push({ spelling: first.spelling, lang, entry, where: 'end' })
+    out.push({ spelling: spellingOf(sk, first), lang, entry, where: 'end' })
   if (last && last.end - last.start >= 3)
-    out.push({ spelling: last.spelling, lang, entry, where: 'start' })
+    out.push({ spelling: spellingOf(sk, last), lang, entry, where: 'start' })
   return out
 }
 
@@ -283,7 +287,7 @@ export const findExceptionWords = (
   entryCount = 0,
 ): { words: string[]; perEntry: Int32Array } => {
   const perEntry = new Int32Array(entryCount)
-  if (probes.length === 0) return { words: [], perEntry }
+  if (probes.length === 0 || lexicon === EMPTY_LEXICON) return { words: [], perEntry }
   const automaton = buildAutomaton(
     probes.map((p) => [...squeeze(p.spelling)].map((c) => c.codePointAt(0)!)),
   )
@@ -355,6 +359,119 @@ export const findExceptionWords = (
   return { words: [...out].sort(), perEntry }
 }
 
+/** Word breaks of a term as a bit mask (terms of up to 31 units; longer ones keep their set). */
+class BreakMask {
+  constructor(readonly mask: number) {}
+  has(offset: number): boolean {
+    return offset < 31 && ((this.mask >>> offset) & 1) === 1
+  }
+}
+
+const compactBreaks = (breaks: ReadonlySet<number>): PatternSpec['breaks'] => {
+  if (breaks.size === 0) return NO_BREAKS
+  let mask = 0
+  for (const b of breaks) {
+    if (b >= 31) return breaks
+    mask |= 1 << b
+  }
+  return new BreakMask(mask)
+}
+
+const NO_RUNS = new Uint16Array(0)
+
+/**
+ * The patterns of a list as the resolver sees them, with every skeleton and run length in two flat arrays:
+ * a 100k-term list has ~140k patterns, and one small typed array each would cost ~250 bytes apiece. The
+ * resolver reads `codes` and `runs` only for candidates, so handing out views then is cheap.
+ */
+class PatternStore {
+  #codes = new Int32Array(1024)
+  #length = 0
+  readonly #runs: number[] = []
+  readonly #pending: { spec: Omit<PatternSpec, 'codes'>; at: number; runsAt: number }[] = []
+
+  add(codes: Int32Array, spec: Omit<PatternSpec, 'codes'>): void {
+    const at = this.#length
+    if (at + codes.length > this.#codes.length) {
+      const grown = new Int32Array(Math.max(this.#codes.length * 2, at + codes.length))
+      grown.set(this.#codes)
+      this.#codes = grown
+    }
+    this.#codes.set(codes, at)
+    this.#length += codes.length
+    let runsAt = -1
+    const runs = spec.runs
+    for (let k = 0; k < runs.length; k++) {
+      if (runs[k] === 1) continue
+      runsAt = this.#runs.length
+      for (let j = 0; j < codes.length; j++) this.#runs.push(runs[j] ?? 1)
+      break
+    }
+    this.#pending.push({ spec, at, runsAt })
+  }
+
+  specs(): PatternSpec[] {
+    const codes = this.#codes.slice(0, this.#length)
+    const runs = Uint16Array.from(this.#runs)
+    return this.#pending.map(
+      ({ spec, at, runsAt }, i) =>
+        new StoredPattern(
+          spec,
+          codes,
+          at,
+          (this.#pending[i + 1]?.at ?? this.#length) - at,
+          runs,
+          runsAt,
+        ),
+    )
+  }
+}
+
+class StoredPattern implements PatternSpec {
+  readonly entry: number
+  readonly mode: MatchMode
+  readonly breaks: PatternSpec['breaks']
+  readonly suffixes: ReadonlySet<string>
+  readonly stem: boolean
+  readonly maskable: boolean
+  readonly strictRuns: boolean
+  readonly #codes: Int32Array
+  readonly #at: number
+  readonly #n: number
+  readonly #runs: Uint16Array
+  readonly #runsAt: number
+
+  constructor(
+    spec: Omit<PatternSpec, 'codes'>,
+    codes: Int32Array,
+    at: number,
+    n: number,
+    runs: Uint16Array,
+    runsAt: number,
+  ) {
+    this.entry = spec.entry
+    this.mode = spec.mode
+    this.breaks = spec.breaks
+    this.suffixes = spec.suffixes
+    this.stem = spec.stem
+    this.maskable = spec.maskable
+    this.strictRuns = spec.strictRuns
+    this.#codes = codes
+    this.#at = at
+    this.#n = n
+    this.#runs = runs
+    this.#runsAt = runsAt
+  }
+
+  get codes(): Int32Array {
+    return this.#codes.subarray(this.#at, this.#at + this.#n)
+  }
+
+  get runs(): ArrayLike<number> {
+    return this.#runsAt < 0 ? NO_RUNS : this.#runs.subarray(this.#runsAt, this.#runsAt + this.#n)
+  }
+}
+
 /**
  * Compiles a parsed term list into a snapshot. Throws a {@link TermListError} (with `file:line`) when an
  * entry normalizes to nothing or a rule names an unknown class; a bad list never yields a snapshot.
@@ -386,11 +503,11 @@ export const compileTermList = (
   }
 
   const patterns: Int32Array[] = []
-  const specs: PatternSpec[] = []
+  const store = new PatternStore()
   const probes: Probe[] = []
   const addPattern = (codes: Int32Array, spec: Omit<PatternSpec, 'codes'>) => {
     patterns.push(codes)
-    specs.push({ ...spec, codes })
+    store.add(codes, spec)
   }
 
   source.terms.forEach((t, entry) => {
@@ -404,7 +521,7 @@ export const compileTermList = (
     const base = {
       entry,
       mode,
-      breaks: sk.breaks,
+      breaks: compactBreaks(sk.breaks),
       stem: false,
       strictRuns: sk.codes.length <= 3,
     } as const
@@ -448,7 +565,7 @@ export const compileTermList = (
         })
       }
     }
-    if (!sk.unspaced) {
+    if (!sk.unspaced && lexicon !== EMPTY_LEXICON) {
       probes.push(...probesOf(sk, t.lang, entry, mode))
     }
   })
@@ -463,7 +580,7 @@ export const compileTermList = (
       entry: termCount + i,
       mode: sk.unspaced ? 'substring' : 'word',
       runs: sk.runs,
-      breaks: sk.breaks,
+      breaks: compactBreaks(sk.breaks),
       suffixes: endingSets(x.lang).squeezed,
       stem: false,
       maskable: false,
@@ -501,7 +618,7 @@ export const compileTermList = (
     listId: source.listId,
     version,
     automaton: buildAutomaton(patterns, options.automaton),
-    specs,
+    specs: store.specs(),
     entries,
     rules,
     exceptionWords: new Set(words),
