@@ -28,7 +28,7 @@ import {
 import { type Figure, humanLine, jsonLine, round, withTarget } from './matching/figures.js'
 import { FIGURES, PROGRESS } from './matching/job.js'
 import type { JobConfig, JobSpec } from './matching/jobs.js'
-import { benchMiddleware, benchSuggestionCache } from './middleware.js'
+import { benchMiddleware, benchMiddlewareCpu, benchSuggestionCache } from './middleware.js'
 
 /** Sections `--only` can name. */
 export const SECTIONS = [
@@ -284,7 +284,7 @@ const SECTION_TITLES: Record<Section, string> = {
   build: 'Build time and memory, largest list, no lexicon',
   lexicon: 'With the lexicon (exception words), cold (lexicon scan) and warm (cached) compiles',
   middleware:
-    'Middleware: deterSearch() vs the bare route (autocannon, 50 connections, loopback, alternated), and the suggestion verdict cache',
+    'Middleware: deterSearch() vs the bare route (in-process CPU per request; autocannon, 50 connections, loopback, alternated), and the suggestion verdict cache',
 }
 
 const header = (plan: Plan): string =>
@@ -339,6 +339,7 @@ export const runBench = async (
       const pairs = plan.quick ? 1 : 6
       for (const f of [
         ...(await benchSuggestionCache()),
+        ...(await benchMiddlewareCpu(plan.quick ? 3 : 15)),
         ...(await benchMiddleware(seconds, pairs)),
       ]) {
         figures.push(f)

@@ -12,9 +12,12 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
+import { Hono } from 'hono'
 import { loadTermList } from '../src/cli/load.js'
+import { deterSearch } from '../src/middleware/deter-search.js'
 import { createVerdictCache } from '../src/middleware/filter-suggestions.js'
-import { completeTitles } from '../src/server/app.js'
+import type { DeterrenceEnv } from '../src/middleware/options.js'
+import { completeTitles, searchTitles } from '../src/server/app.js'
 import { SAMPLE_TITLES } from '../src/server/corpus.js'
 import { type Figure, round, withTarget } from './matching/figures.js'
 
@@ -176,6 +179,54 @@ export const benchSuggestionCache = async (): Promise<Figure[]> => {
       value: round(cached),
       unit: 'ms',
       share: round(cached / uncached, 3),
+    },
+  ]
+}
+
+/**
+ * The middleware's own cost, away from loopback noise: CPU time per request of `app.fetch()` on the same
+ * route bare and mounted, in this process, in interleaved rounds; the figure is the median difference.
+ */
+export const benchMiddlewareCpu = async (rounds = 15, perRound = 10_000): Promise<Figure[]> => {
+  const lists = await loadTermList(new URL('../termlists/starter.yaml', import.meta.url).pathname)
+  const app = (mounted: boolean) => {
+    const a = new Hono<DeterrenceEnv>()
+    if (mounted) a.use('/search', deterSearch({ lists, region: 'GB' }))
+    a.get('/search', (c) => c.json({ results: searchTitles(c.req.query('q') ?? '') }))
+    return a
+  }
+  const apps = { bare: app(false), mounted: app(true) }
+  const requests = QUERIES.map(
+    (q) =>
+      new Request(`http://localhost/search?q=${encodeURIComponent(q)}`, {
+        headers: { 'accept-language': 'en-GB,en;q=0.9' },
+      }),
+  )
+  const cpuPerRequest = async (a: Hono<DeterrenceEnv>, n: number): Promise<number> => {
+    const start = process.cpuUsage()
+    for (let i = 0; i < n; i++) await (await a.fetch(requests[i % requests.length]!)).arrayBuffer()
+    const used = process.cpuUsage(start)
+    return (used.user + used.system) / n
+  }
+  await cpuPerRequest(apps.bare, perRound)
+  await cpuPerRequest(apps.mounted, perRound)
+  const bare: number[] = []
+  const added: number[] = []
+  for (let r = 0; r < rounds; r++) {
+    const b = await cpuPerRequest(apps.bare, perRound)
+    const m = await cpuPerRequest(apps.mounted, perRound)
+    bare.push(b)
+    added.push(m - b)
+  }
+  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[xs.length >> 1]!
+  return [
+    { figure: 'middleware.inProcess.bareCpuUs', value: round(median(bare)), unit: 'µs/request' },
+    {
+      figure: 'middleware.inProcess.addedCpuUs',
+      value: round(median(added)),
+      unit: 'µs/request',
+      rounds,
+      share: round(median(added) / median(bare), 3),
     },
   ]
 }

@@ -16,7 +16,7 @@ import {
   queryValues,
   readJsonBody,
 } from './extract.js'
-import { judgeAll } from './judge.js'
+import { judgeAll, withContext } from './judge.js'
 import {
   type CommonOptions,
   type DeterrenceEnv,
@@ -124,7 +124,7 @@ export const deterSearch = (options: DeterSearchOptions): MiddlewareHandler<Dete
     let verdict: DeterrenceVerdict
     try {
       const v = judgeAll(resolved.current(), extracted.values)
-      verdict = { ...v, surface: 'query', arm: assignArm(resolved.arms, resolved.session(c)) }
+      verdict = withContext(v, 'query', assignArm(resolved.arms, resolved.session(c)))
     } catch (error) {
       // the engine itself never throws; a failing host hook (session) must not open the results
       resolved.onError(error, c)

@@ -44,8 +44,8 @@ const problem = (
 })
 
 const decodeComponent = (s: string): string | undefined => {
-  // most names and many values need no decoding at all
-  if (!s.includes('%') && !s.includes('+')) return s
+  // most names and many values need no percent-decoding at all
+  if (!s.includes('%')) return s.includes('+') ? s.replaceAll('+', ' ') : s
   try {
     return decodeURIComponent(s.replaceAll('+', ' '))
   } catch {

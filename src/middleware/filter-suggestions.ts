@@ -12,7 +12,7 @@ import { LRUCache } from 'lru-cache'
 import type { TermListSnapshot } from '../termlist/compile.js'
 import { assignArm } from './arm.js'
 import { checkWellFormed, queryValues } from './extract.js'
-import { judgeAll } from './judge.js'
+import { judgeAll, withContext } from './judge.js'
 import {
   type CommonOptions,
   type DeterrenceEnv,
@@ -121,7 +121,7 @@ export const filterSuggestions = (
     const snapshot = resolved.current()
     const verdict = judgeAll(snapshot, checked.values)
     const arm = assignArm(resolved.arms, resolved.session(c))
-    c.set('deterrence', { ...verdict, surface: 'suggestion', arm })
+    c.set('deterrence', withContext(verdict, 'suggestion', arm))
     const event = (suggestions?: VerdictEvent['suggestions']): VerdictEvent => ({
       surface: 'suggestion',
       action: verdict.action,
