@@ -194,22 +194,42 @@ export class Automaton {
   }
 }
 
+/** Patterns laid end to end: pattern `p` is `codes[starts[p] .. starts[p + 1])`. */
+export interface FlatPatterns {
+  readonly codes: Int32Array
+  /** `patternCount + 1` offsets into `codes`. */
+  readonly starts: Int32Array
+}
+
+const flatten = (patterns: readonly (string | ArrayLike<number>)[]): FlatPatterns => {
+  let total = 0
+  for (const p of patterns) total += p.length
+  const codes = new Int32Array(total)
+  const starts = new Int32Array(patterns.length + 1)
+  let at = 0
+  patterns.forEach((p, i) => {
+    starts[i] = at
+    if (typeof p === 'string') for (let k = 0; k < p.length; k++) codes[at++] = p.charCodeAt(k)
+    else for (let k = 0; k < p.length; k++) codes[at++] = p[k]!
+  })
+  starts[patterns.length] = at
+  return { codes, starts }
+}
+
 /**
  * Builds an automaton from patterns given as arrays of code points (or strings, read as UTF-16 code units).
  * Identical patterns are allowed and each is reported. Throws `DeterrenceError('automaton-build')` on an
  * empty pattern. Cost: O(total pattern length × small constant); memory bounded by `denseBudget`.
  */
 export const buildAutomaton = (
-  patterns: readonly (string | ArrayLike<number>)[],
+  patterns: readonly (string | ArrayLike<number>)[] | FlatPatterns,
   options: AutomatonOptions = {},
 ): Automaton => {
   const denseBudget = options.denseBudget ?? DEFAULT_DENSE_BUDGET
-  const seqs: ArrayLike<number>[] = patterns.map((p) => {
-    if (typeof p !== 'string') return p
-    const a = new Int32Array(p.length)
-    for (let i = 0; i < p.length; i++) a[i] = p.charCodeAt(i)
-    return a
-  })
+  const { codes: flat, starts } = Array.isArray(patterns)
+    ? flatten(patterns)
+    : (patterns as FlatPatterns)
+  const patternCount = starts.length - 1
 
   // alphabet
   const asciiClass = new Int32Array(128)
@@ -229,25 +249,28 @@ export const buildAutomaton = (
   }
 
   // trie: first-child / next-sibling lists
-  const firstChild = new IntVec()
-  const nextSibling = new IntVec()
-  const label = new IntVec()
-  const termHead = new IntVec()
+  // at most one state per pattern code point, plus the root
+  const capacity = flat.length + 1
+  const firstChild = new IntVec(capacity)
+  const nextSibling = new IntVec(capacity)
+  const label = new IntVec(capacity)
+  const termHead = new IntVec(capacity)
   firstChild.push(-1)
   nextSibling.push(-1)
   label.push(0)
   termHead.push(-1)
-  const termNext = new Int32Array(seqs.length)
-  const patternLength = new Int32Array(seqs.length)
-  for (let p = 0; p < seqs.length; p++) {
-    const seq = seqs[p]!
-    if (seq.length === 0) {
+  const termNext = new Int32Array(patternCount)
+  const patternLength = new Int32Array(patternCount)
+  for (let p = 0; p < patternCount; p++) {
+    const from = starts[p]!
+    const length = starts[p + 1]! - from
+    if (length <= 0) {
       throw new DeterrenceError('automaton-build', `pattern ${p} is empty`)
     }
-    patternLength[p] = seq.length
+    patternLength[p] = length
     let node = 0
-    for (let i = 0; i < seq.length; i++) {
-      const cls = classOf(seq[i]!)
+    for (let i = from; i < from + length; i++) {
+      const cls = classOf(flat[i]!)
       let child = firstChild.data[node]!
       while (child !== -1 && label.data[child] !== cls) child = nextSibling.data[child]!
       if (child === -1) {
@@ -334,7 +357,7 @@ export const buildAutomaton = (
 
   // outputs: own patterns per state, then the nearest fail ancestor with outputs
   const outStart = new Int32Array(n + 1)
-  const outs = new IntVec(Math.max(16, seqs.length))
+  const outs = new IntVec(Math.max(16, patternCount))
   for (let s = 0; s < n; s++) {
     outStart[s] = outs.length
     const first = termHead.data[order[s]!]!
@@ -352,7 +375,7 @@ export const buildAutomaton = (
   }
 
   return new Automaton({
-    patternCount: seqs.length,
+    patternCount,
     patternLength,
     asciiClass,
     otherClass,

@@ -9,6 +9,7 @@ export {
   type AutomatonMatch,
   type AutomatonOptions,
   buildAutomaton,
+  type FlatPatterns,
 } from './automaton.js'
 export {
   type ExceptionWords,

@@ -17,7 +17,12 @@ import { createHash } from 'node:crypto'
 import { TermListError, type TermListProblem } from '../errors.js'
 import { EMPTY_LEXICON, type Lexicon } from '../lexicon/lexicon.js'
 import { findAgeExpressions } from '../match/age.js'
-import { type Automaton, type AutomatonOptions, buildAutomaton } from '../match/automaton.js'
+import {
+  type Automaton,
+  type AutomatonOptions,
+  buildAutomaton,
+  type FlatPatterns,
+} from '../match/automaton.js'
 import {
   type ExceptionWords,
   type MatchMode,
@@ -380,51 +385,57 @@ const compactBreaks = (breaks: ReadonlySet<number>): PatternSpec['breaks'] => {
 const NO_RUNS = new Uint16Array(0)
 
 /**
- * The patterns of a list as the resolver sees them, with every skeleton and run length in two flat arrays:
- * a 100k-term list has ~140k patterns, and one small typed array each would cost ~250 bytes apiece. The
- * resolver reads `codes` and `runs` only for candidates, so handing out views then is cheap.
+ * The patterns of a list, with every skeleton and run length in flat arrays: a 100k-term list has ~140k
+ * patterns, and one small typed array each would cost ~250 bytes apiece (and keep the garbage collector
+ * busy copying them while the list compiles). The automaton is built straight from the flat skeletons; the
+ * resolver reads `codes` and `runs` only for candidates, as views.
  */
 class PatternStore {
-  #codes = new Int32Array(1024)
-  #length = 0
-  readonly #runs: number[] = []
-  readonly #pending: { spec: Omit<PatternSpec, 'codes'>; at: number; runsAt: number }[] = []
+  codes = new Int32Array(1024)
+  starts = new Int32Array(256)
+  runs = new Uint16Array(256)
+  count = 0
+  #codeLength = 0
+  #runLength = 0
+  readonly patterns: StoredPattern[] = []
 
-  add(codes: Int32Array, spec: Omit<PatternSpec, 'codes'>): void {
-    const at = this.#length
-    if (at + codes.length > this.#codes.length) {
-      const grown = new Int32Array(Math.max(this.#codes.length * 2, at + codes.length))
-      grown.set(this.#codes)
-      this.#codes = grown
-    }
-    this.#codes.set(codes, at)
-    this.#length += codes.length
+  add(codes: ArrayLike<number>, spec: Omit<PatternSpec, 'codes'>): void {
+    const at = this.#codeLength
+    const n = codes.length
+    this.codes = ensure(this.codes, at + n)
+    for (let k = 0; k < n; k++) this.codes[at + k] = codes[k]!
+    this.#codeLength += n
+    this.starts = ensure(this.starts, this.count + 2)
+    this.starts[this.count] = at
+    this.starts[++this.count] = this.#codeLength
     let runsAt = -1
     const runs = spec.runs
     for (let k = 0; k < runs.length; k++) {
       if (runs[k] === 1) continue
-      runsAt = this.#runs.length
-      for (let j = 0; j < codes.length; j++) this.#runs.push(runs[j] ?? 1)
+      runsAt = this.#runLength
+      this.runs = ensure(this.runs, runsAt + n)
+      for (let j = 0; j < n; j++) this.runs[runsAt + j] = runs[j] ?? 1
+      this.#runLength += n
       break
     }
-    this.#pending.push({ spec, at, runsAt })
+    this.patterns.push(new StoredPattern(spec, this, at, n, runsAt))
   }
 
-  specs(): PatternSpec[] {
-    const codes = this.#codes.slice(0, this.#length)
-    const runs = Uint16Array.from(this.#runs)
-    return this.#pending.map(
-      ({ spec, at, runsAt }, i) =>
-        new StoredPattern(
-          spec,
-          codes,
-          at,
-          (this.#pending[i + 1]?.at ?? this.#length) - at,
-          runs,
-          runsAt,
-        ),
-    )
+  /** Trims the arrays to their content; call once, after the last `add`. */
+  finish(): FlatPatterns {
+    this.codes = this.codes.slice(0, this.#codeLength)
+    this.starts = this.starts.slice(0, this.count + 1)
+    this.runs = this.runs.slice(0, this.#runLength)
+    return { codes: this.codes, starts: this.starts }
   }
+}
+
+/** `array`, or a copy at least `size` long. */
+const ensure = <T extends Int32Array | Uint16Array>(array: T, size: number): T => {
+  if (size <= array.length) return array
+  const grown = new (array.constructor as new (n: number) => T)(Math.max(size, array.length * 2))
+  grown.set(array)
+  return grown
 }
 
 class StoredPattern implements PatternSpec {
@@ -435,18 +446,16 @@ class StoredPattern implements PatternSpec {
   readonly stem: boolean
   readonly maskable: boolean
   readonly strictRuns: boolean
-  readonly #codes: Int32Array
+  readonly #store: PatternStore
   readonly #at: number
   readonly #n: number
-  readonly #runs: Uint16Array
   readonly #runsAt: number
 
   constructor(
     spec: Omit<PatternSpec, 'codes'>,
-    codes: Int32Array,
+    store: PatternStore,
     at: number,
     n: number,
-    runs: Uint16Array,
     runsAt: number,
   ) {
     this.entry = spec.entry
@@ -456,19 +465,19 @@ class StoredPattern implements PatternSpec {
     this.stem = spec.stem
     this.maskable = spec.maskable
     this.strictRuns = spec.strictRuns
-    this.#codes = codes
+    this.#store = store
     this.#at = at
     this.#n = n
-    this.#runs = runs
     this.#runsAt = runsAt
   }
 
   get codes(): Int32Array {
-    return this.#codes.subarray(this.#at, this.#at + this.#n)
+    return this.#store.codes.subarray(this.#at, this.#at + this.#n)
   }
 
   get runs(): ArrayLike<number> {
-    return this.#runsAt < 0 ? NO_RUNS : this.#runs.subarray(this.#runsAt, this.#runsAt + this.#n)
+    const at = this.#runsAt
+    return at < 0 ? NO_RUNS : this.#store.runs.subarray(at, at + this.#n)
   }
 }
 
@@ -502,13 +511,8 @@ export const compileTermList = (
     ids.set(e.id, e.line)
   }
 
-  const patterns: Int32Array[] = []
   const store = new PatternStore()
   const probes: Probe[] = []
-  const addPattern = (codes: Int32Array, spec: Omit<PatternSpec, 'codes'>) => {
-    patterns.push(codes)
-    store.add(codes, spec)
-  }
 
   source.terms.forEach((t, entry) => {
     const sk = skeletonOf(t.term)
@@ -518,51 +522,39 @@ export const compileTermList = (
     }
     const mode = sk.unspaced ? 'substring' : t.match
     const { squeezed } = endingSets(t.lang)
-    const base = {
-      entry,
-      mode,
-      breaks: compactBreaks(sk.breaks),
-      stem: false,
-      strictRuns: sk.codes.length <= 3,
-    } as const
-    addPattern(sk.codes, {
-      ...base,
-      runs: sk.runs,
-      suffixes: squeezed,
-      maskable: sk.codes.length >= minMasked,
-    })
+    const breaks = compactBreaks(sk.breaks)
+    const strictRuns = sk.codes.length <= 3
+    // one object shape for every pattern (no spreads: this runs once per pattern of a 100k-term list)
+    const add = (
+      codes: Int32Array,
+      runs: ArrayLike<number>,
+      patternBreaks: PatternSpec['breaks'],
+      suffixes: ReadonlySet<string>,
+      stem: boolean,
+    ) =>
+      store.add(codes, {
+        entry,
+        mode,
+        runs,
+        breaks: patternBreaks,
+        suffixes,
+        stem,
+        maskable: codes.length >= minMasked,
+        strictRuns,
+      })
+    add(sk.codes, sk.runs, breaks, squeezed, false)
     // written joined, words that meet on the same letter squeeze into one unit (`purpleelephant`)
     const joined = joinedVariant(sk)
-    if (joined) {
-      addPattern(joined.codes, {
-        ...base,
-        runs: joined.runs,
-        breaks: NO_BREAKS,
-        suffixes: squeezed,
-        maskable: joined.codes.length >= minMasked,
-      })
-    }
+    if (joined) add(joined.codes, joined.runs, NO_BREAKS, squeezed, false)
     const n = sk.codes.length
     const last = sk.codes[n - 1]
     if (hasEnglishStems(t.lang) && n >= 4 && sk.runs[n - 1] === 1 && !sk.unspaced) {
       if (last === 0x65) {
-        addPattern(sk.codes.slice(0, n - 1), {
-          ...base,
-          runs: sk.runs.slice(0, n - 1),
-          suffixes: E_DROP_SUFFIXES,
-          stem: true,
-          maskable: n - 1 >= minMasked,
-        })
+        add(sk.codes.subarray(0, n - 1), sk.runs.subarray(0, n - 1), breaks, E_DROP_SUFFIXES, true)
       } else if (last === 0x79) {
         const codes = sk.codes.slice()
         codes[n - 1] = 0x69
-        addPattern(codes, {
-          ...base,
-          runs: sk.runs,
-          suffixes: Y_TO_I_SUFFIXES,
-          stem: true,
-          maskable: n >= minMasked,
-        })
+        add(codes, sk.runs, breaks, Y_TO_I_SUFFIXES, true)
       }
     }
     if (!sk.unspaced && lexicon !== EMPTY_LEXICON) {
@@ -576,7 +568,7 @@ export const compileTermList = (
       problem(x.line, `exception "${x.id}" has no letters after normalization`)
       return
     }
-    addPattern(sk.codes, {
+    store.add(sk.codes, {
       entry: termCount + i,
       mode: sk.unspaced ? 'substring' : 'word',
       runs: sk.runs,
@@ -617,8 +609,8 @@ export const compileTermList = (
   return new TermListSnapshot({
     listId: source.listId,
     version,
-    automaton: buildAutomaton(patterns, options.automaton),
-    specs: store.specs(),
+    automaton: buildAutomaton(store.finish(), options.automaton),
+    specs: store.patterns,
     entries,
     rules,
     exceptionWords: new Set(words),
