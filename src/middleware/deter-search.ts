@@ -5,7 +5,7 @@
  * without any way to see the results.
  */
 
-import type { Context, MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler, Next } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
 import { assignArm } from './arm.js'
@@ -112,13 +112,13 @@ export const deterSearch = (options: DeterSearchOptions): MiddlewareHandler<Dete
   const resolved = resolveOptions(options)
   const jsonFields = options.jsonFields ?? []
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024
-  return createMiddleware<DeterrenceEnv>(async function deterSearch(c, next) {
-    // the common case (query parameters only) stays synchronous: no promise per request
-    const extracted =
-      jsonFields.length === 0 && options.extract === undefined
-        ? queryTexts(c, resolved)
-        : await extractTexts(c, resolved, jsonFields, maxBodyBytes, options.extract)
-    if (!extracted.ok) return respondWithProblem(c, extracted.problem)
+  /** Judges the extracted texts and answers; synchronous apart from the search handler (`next`). */
+  const judgeRequest = (
+    c: Context<DeterrenceEnv>,
+    next: Next,
+    extracted: Extracted,
+  ): Promise<Response | void> => {
+    if (!extracted.ok) return Promise.resolve(respondWithProblem(c, extracted.problem))
     if (extracted.values.length === 0) return next()
 
     let verdict: DeterrenceVerdict
@@ -128,7 +128,7 @@ export const deterSearch = (options: DeterSearchOptions): MiddlewareHandler<Dete
     } catch (error) {
       // the engine itself never throws; a failing host hook (session) must not open the results
       resolved.onError(error, c)
-      return minimalWarning(c)
+      return Promise.resolve(minimalWarning(c))
     }
     c.set('deterrence', verdict)
     // an allowed search that nobody records needs nothing more (the common case, kept short)
@@ -141,7 +141,7 @@ export const deterSearch = (options: DeterSearchOptions): MiddlewareHandler<Dete
     } catch (error) {
       resolved.onError(error, c)
       if (verdict.action === 'allow') return next()
-      return minimalWarning(c)
+      return Promise.resolve(minimalWarning(c))
     }
     resolved.onVerdict({
       surface: 'query',
@@ -154,6 +154,16 @@ export const deterSearch = (options: DeterSearchOptions): MiddlewareHandler<Dete
       region,
     })
     if (verdict.action === 'allow') return next()
-    return respondWithWarning(c, resolved, verdict, lang, region)
+    return Promise.resolve(respondWithWarning(c, resolved, verdict, lang, region))
+  }
+
+  return createMiddleware<DeterrenceEnv>(function deterSearch(c, next) {
+    // the common case (query parameters only) stays synchronous: an allowed search costs no promise of ours
+    if (jsonFields.length === 0 && options.extract === undefined) {
+      return judgeRequest(c, next, queryTexts(c, resolved))
+    }
+    return extractTexts(c, resolved, jsonFields, maxBodyBytes, options.extract).then((extracted) =>
+      judgeRequest(c, next, extracted),
+    )
   })
 }
