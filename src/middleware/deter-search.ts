@@ -117,7 +117,7 @@ export const deterSearch = (options: DeterSearchOptions): MiddlewareHandler<Dete
     c: Context<DeterrenceEnv>,
     next: Next,
     extracted: Extracted,
-  ): Promise<Response | void> => {
+  ): ReturnType<MiddlewareHandler<DeterrenceEnv>> => {
     if (!extracted.ok) return Promise.resolve(respondWithProblem(c, extracted.problem))
     if (extracted.values.length === 0) return next()
 
