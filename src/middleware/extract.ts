@@ -53,6 +53,32 @@ const decodeComponent = (s: string): string | undefined => {
   }
 }
 
+/** Adds `value` to `values` within the limits, or returns the limit it breaks (`source` names it). */
+const accept = (
+  values: string[],
+  value: string,
+  limits: ExtractLimits,
+  tooLong: 400 | 414,
+  source: string,
+): Extracted | undefined => {
+  if (value.length > limits.maxLength) {
+    return problem(
+      tooLong,
+      'query-too-long',
+      `${source} is longer than ${limits.maxLength} characters`,
+    )
+  }
+  values.push(value)
+  if (values.length > limits.maxValues) {
+    return problem(
+      400,
+      'too-many-values',
+      `more than ${limits.maxValues} search values in one request`,
+    )
+  }
+  return undefined
+}
+
 /**
  * Every value of the parameters `names` in the raw query string of `url`, in order (duplicates included).
  */
@@ -89,21 +115,8 @@ export const queryValues = (
         `parameter "${key}" is not valid percent-encoded UTF-8`,
       )
     }
-    if (value.length > limits.maxLength) {
-      return problem(
-        414,
-        'query-too-long',
-        `parameter "${key}" is longer than ${limits.maxLength} characters`,
-      )
-    }
-    values.push(value)
-    if (values.length > limits.maxValues) {
-      return problem(
-        400,
-        'too-many-values',
-        `more than ${limits.maxValues} search values in one request`,
-      )
-    }
+    const refused = accept(values, value, limits, 414, `parameter "${key}"`)
+    if (refused) return refused
   }
   return { ok: true, values }
 }
@@ -127,21 +140,8 @@ export const jsonValues = (
     for (const v of found) {
       if (v === undefined || v === null) continue
       if (typeof v !== 'string') return problem(400, 'invalid-json', `field "${path}" must be text`)
-      if (v.length > limits.maxLength) {
-        return problem(
-          400,
-          'query-too-long',
-          `field "${path}" is longer than ${limits.maxLength} characters`,
-        )
-      }
-      values.push(v)
-      if (values.length > limits.maxValues) {
-        return problem(
-          400,
-          'too-many-values',
-          `more than ${limits.maxValues} search values in one request`,
-        )
-      }
+      const refused = accept(values, v, limits, 400, `field "${path}"`)
+      if (refused) return refused
     }
   }
   return { ok: true, values }
