@@ -251,11 +251,10 @@ export class TermListSnapshot {
       candidates.length = 0
       scanUnits(this.automaton, units, candidates)
       if (units.sites.length > 0) scanMasks(this.automaton, units, candidates)
-      const noHits = candidates.length === 0
-      if (noHits && !this.#agesAlone) return this.#allow
-      const resolved = noHits
-        ? []
-        : resolveCandidates(units, candidates, this.#specs, this.#exceptionWords)
+      const resolved =
+        candidates.length === 0
+          ? []
+          : resolveCandidates(units, candidates, this.#specs, this.#exceptionWords)
       if (resolved.length === 0 && !this.#agesAlone) return this.#allow
       const entries = this.#entries
       const hits = resolved.filter((h) => h.entry < entries.length)
