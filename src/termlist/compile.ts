@@ -371,6 +371,9 @@ class BreakMask {
   }
 }
 
+/** Break masks repeat across a list (every two-word term whose first word has six letters): shared. */
+const breakMasks = new Map<number, BreakMask>()
+
 const compactBreaks = (breaks: ReadonlySet<number>): PatternSpec['breaks'] => {
   if (breaks.size === 0) return NO_BREAKS
   let mask = 0
@@ -378,7 +381,12 @@ const compactBreaks = (breaks: ReadonlySet<number>): PatternSpec['breaks'] => {
     if (b >= 31) return breaks
     mask |= 1 << b
   }
-  return new BreakMask(mask)
+  let shared = breakMasks.get(mask)
+  if (shared === undefined) {
+    shared = new BreakMask(mask)
+    breakMasks.set(mask, shared)
+  }
+  return shared
 }
 
 const NO_RUNS = new Uint16Array(0)
@@ -390,13 +398,19 @@ const NO_RUNS = new Uint16Array(0)
  * resolver reads `codes` and `runs` only for candidates, as views.
  */
 class PatternStore {
-  codes = new Int32Array(1024)
-  starts = new Int32Array(256)
+  codes: Int32Array
+  starts: Int32Array
   runs = new Uint16Array(256)
   count = 0
   #codeLength = 0
   #runLength = 0
   readonly patterns: StoredPattern[] = []
+
+  /** Sized for `letters` code units over `entries` entries (about what a list needs: fewer regrowths). */
+  constructor(letters: number, entries: number) {
+    this.codes = new Int32Array(Math.max(1024, Math.ceil(letters * 1.5)))
+    this.starts = new Int32Array(Math.max(256, entries * 2))
+  }
 
   add(codes: ArrayLike<number>, spec: Omit<PatternSpec, 'codes'>): void {
     const at = this.#codeLength
@@ -510,7 +524,10 @@ export const compileTermList = (
     ids.set(e.id, e.line)
   }
 
-  const store = new PatternStore()
+  let letters = 0
+  for (const t of source.terms) letters += t.term.length
+  for (const x of source.exceptions) letters += x.phrase.length
+  const store = new PatternStore(letters, source.terms.length + source.exceptions.length)
   const probes: Probe[] = []
 
   source.terms.forEach((t, entry) => {
