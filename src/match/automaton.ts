@@ -31,24 +31,6 @@ export interface AutomatonOptions {
 
 const DEFAULT_DENSE_BUDGET = 2 * 1024 * 1024
 
-/** Growable Int32 storage for the build. */
-class IntVec {
-  data: Int32Array
-  length = 0
-  constructor(capacity = 1024) {
-    this.data = new Int32Array(capacity)
-  }
-  push(v: number): number {
-    if (this.length === this.data.length) {
-      const d = new Int32Array(this.data.length * 2)
-      d.set(this.data)
-      this.data = d
-    }
-    this.data[this.length] = v
-    return this.length++
-  }
-}
-
 /** An immutable Aho-Corasick automaton. Create it with {@link buildAutomaton}. */
 export class Automaton {
   /** Number of patterns given to the build. */
@@ -248,17 +230,13 @@ export const buildAutomaton = (
     return c
   }
 
-  // trie: first-child / next-sibling lists
-  // at most one state per pattern code point, plus the root
+  // trie: first-child / next-sibling lists, at most one state per pattern code point plus the root
   const capacity = flat.length + 1
-  const firstChild = new IntVec(capacity)
-  const nextSibling = new IntVec(capacity)
-  const label = new IntVec(capacity)
-  const termHead = new IntVec(capacity)
-  firstChild.push(-1)
-  nextSibling.push(-1)
-  label.push(0)
-  termHead.push(-1)
+  const firstChild = new Int32Array(capacity).fill(-1)
+  const nextSibling = new Int32Array(capacity).fill(-1)
+  const label = new Int32Array(capacity)
+  const termHead = new Int32Array(capacity).fill(-1)
+  let size = 1
   const termNext = new Int32Array(patternCount)
   const patternLength = new Int32Array(patternCount)
   for (let p = 0; p < patternCount; p++) {
@@ -271,59 +249,49 @@ export const buildAutomaton = (
     let node = 0
     for (let i = from; i < from + length; i++) {
       const cls = classOf(flat[i]!)
-      let child = firstChild.data[node]!
-      while (child !== -1 && label.data[child] !== cls) child = nextSibling.data[child]!
+      let child = firstChild[node]!
+      while (child !== -1 && label[child] !== cls) child = nextSibling[child]!
       if (child === -1) {
-        child = label.push(cls)
-        firstChild.push(-1)
-        termHead.push(-1)
-        nextSibling.push(firstChild.data[node]!)
-        firstChild.data[node] = child
+        child = size++
+        label[child] = cls
+        nextSibling[child] = firstChild[node]!
+        firstChild[node] = child
       }
       node = child
     }
-    termNext[p] = termHead.data[node]!
-    termHead.data[node] = p
+    termNext[p] = termHead[node]!
+    termHead[node] = p
   }
 
-  // breadth-first numbering
-  const n = label.length
+  // breadth-first numbering; a state's children get consecutive numbers as it is dequeued, so its sparse
+  // children (every state keeps them: the fail walk needs them) are written in the same pass
+  const n = size
   const order = new Int32Array(n) // new id → old id
-  const newId = new Int32Array(n)
   const parentNew = new Int32Array(n)
+  const childStart = new Int32Array(n + 1)
+  const childLabel = new Int32Array(Math.max(0, n - 1))
+  const childTarget = new Int32Array(Math.max(0, n - 1))
   let head = 0
   let tail = 1
   order[0] = 0
   while (head < tail) {
     const old = order[head]!
-    for (let c = firstChild.data[old]!; c !== -1; c = nextSibling.data[c]!) {
-      newId[c] = tail
+    childStart[head] = tail - 1
+    for (let c = firstChild[old]!; c !== -1; c = nextSibling[c]!) {
       parentNew[tail] = head
+      childLabel[tail - 1] = label[c]!
+      childTarget[tail - 1] = tail
       order[tail++] = c
     }
     head++
   }
+  childStart[n] = n - 1
 
   const A = alphabetSize
   const denseCount = Math.max(1, Math.min(n, Math.floor(denseBudget / A)))
   const dense = new Int32Array(denseCount * A)
   const depth = new Int32Array(n)
   const fail = new Int32Array(n)
-  const childStart = new Int32Array(n + 1)
-  const childLabel = new Int32Array(Math.max(0, n - 1))
-  const childTarget = new Int32Array(Math.max(0, n - 1))
-
-  // sparse children in breadth-first order (every state keeps them: the fail walk needs them)
-  let k = 0
-  for (let s = 0; s < n; s++) {
-    childStart[s] = k
-    for (let c = firstChild.data[order[s]!]!; c !== -1; c = nextSibling.data[c]!) {
-      childLabel[k] = label.data[c]!
-      childTarget[k] = newId[c]!
-      k++
-    }
-  }
-  childStart[n] = k
 
   const goto = (s: number, cls: number): number => {
     for (;;) {
@@ -339,7 +307,7 @@ export const buildAutomaton = (
     if (s > 0) {
       const p = parentNew[s]!
       depth[s] = depth[p]! + 1
-      const cls = label.data[order[s]!]!
+      const cls = label[order[s]!]!
       fail[s] = p === 0 ? 0 : goto(fail[p]!, cls)
     }
     if (s < denseCount) {
@@ -357,17 +325,19 @@ export const buildAutomaton = (
 
   // outputs: own patterns per state, then the nearest fail ancestor with outputs
   const outStart = new Int32Array(n + 1)
-  const outs = new IntVec(Math.max(16, patternCount))
+  // every pattern ends in exactly one state
+  const outList = new Int32Array(patternCount)
+  let outs = 0
   for (let s = 0; s < n; s++) {
-    outStart[s] = outs.length
-    const first = termHead.data[order[s]!]!
+    outStart[s] = outs
+    const first = termHead[order[s]!]!
     if (first === -1) continue
     // patterns were linked newest first: store them in build order
-    const from = outs.length
-    for (let p = first; p !== -1; p = termNext[p]!) outs.push(p)
-    outs.data.subarray(from, outs.length).reverse()
+    const from = outs
+    for (let p = first; p !== -1; p = termNext[p]!) outList[outs++] = p
+    outList.subarray(from, outs).reverse()
   }
-  outStart[n] = outs.length
+  outStart[n] = outs
   const dictLink = new Int32Array(n).fill(-1)
   for (let s = 1; s < n; s++) {
     const f = fail[s]!
@@ -388,7 +358,7 @@ export const buildAutomaton = (
     childLabel,
     childTarget,
     outStart,
-    outList: outs.data.slice(0, outs.length),
+    outList,
     dictLink,
   })
 }
