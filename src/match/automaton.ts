@@ -232,10 +232,11 @@ export const buildAutomaton = (
 
   // trie: first-child / next-sibling lists, at most one state per pattern code point plus the root
   const capacity = flat.length + 1
-  const firstChild = new Int32Array(capacity).fill(-1)
-  const nextSibling = new Int32Array(capacity).fill(-1)
+  // 0 is "none" in these lists: the root is nobody's child or sibling; pattern lists hold index + 1
+  const firstChild = new Int32Array(capacity)
+  const nextSibling = new Int32Array(capacity)
   const label = new Int32Array(capacity)
-  const termHead = new Int32Array(capacity).fill(-1)
+  const termHead = new Int32Array(capacity)
   let size = 1
   const termNext = new Int32Array(patternCount)
   const patternLength = new Int32Array(patternCount)
@@ -250,8 +251,8 @@ export const buildAutomaton = (
     for (let i = from; i < from + length; i++) {
       const cls = classOf(flat[i]!)
       let child = firstChild[node]!
-      while (child !== -1 && label[child] !== cls) child = nextSibling[child]!
-      if (child === -1) {
+      while (child !== 0 && label[child] !== cls) child = nextSibling[child]!
+      if (child === 0) {
         child = size++
         label[child] = cls
         nextSibling[child] = firstChild[node]!
@@ -260,7 +261,7 @@ export const buildAutomaton = (
       node = child
     }
     termNext[p] = termHead[node]!
-    termHead[node] = p
+    termHead[node] = p + 1
   }
 
   // breadth-first numbering; a state's children get consecutive numbers as it is dequeued, so its sparse
@@ -277,7 +278,7 @@ export const buildAutomaton = (
   while (head < tail) {
     const old = order[head]!
     childStart[head] = tail - 1
-    for (let c = firstChild[old]!; c !== -1; c = nextSibling[c]!) {
+    for (let c = firstChild[old]!; c !== 0; c = nextSibling[c]!) {
       parentNew[tail] = head
       childLabel[tail - 1] = label[c]!
       childTarget[tail - 1] = tail
@@ -331,10 +332,10 @@ export const buildAutomaton = (
   for (let s = 0; s < n; s++) {
     outStart[s] = outs
     const first = termHead[order[s]!]!
-    if (first === -1) continue
+    if (first === 0) continue
     // patterns were linked newest first: store them in build order
     const from = outs
-    for (let p = first; p !== -1; p = termNext[p]!) outList[outs++] = p
+    for (let q = first; q !== 0; q = termNext[q - 1]!) outList[outs++] = q - 1
     outList.subarray(from, outs).reverse()
   }
   outStart[n] = outs

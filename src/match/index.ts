@@ -16,6 +16,7 @@ export {
   MATCH_MODES,
   type MatchMode,
   type PatternSpec,
+  type PatternTable,
   type ResolvedHit,
   resolveCandidates,
   spellUnits,

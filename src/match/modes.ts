@@ -47,6 +47,11 @@ export interface PatternSpec {
   readonly strictRuns: boolean
 }
 
+/** The patterns by index (an array will do). */
+export interface PatternTable {
+  at(index: number): PatternSpec | undefined
+}
+
 /** A resolved hit: the entry, its original span (UTF-16, half-open) and its units. */
 export interface ResolvedHit {
   readonly pattern: number
@@ -167,13 +172,13 @@ type RightEdge = 'aligned' | 'inflected' | 'inside'
 export const resolveCandidates = (
   units: Units,
   candidates: readonly Candidate[],
-  patterns: readonly PatternSpec[],
+  patterns: PatternTable,
   exceptions: ExceptionWords,
 ): ResolvedHit[] => {
   const hits: ResolvedHit[] = []
   const n = units.length
   for (const c of candidates) {
-    const spec = patterns[c.pattern]
+    const spec = patterns.at(c.pattern)
     if (spec === undefined) continue
     const runs = spec.runs
     const { end: b, mask } = c

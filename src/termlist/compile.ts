@@ -25,8 +25,10 @@ import {
 } from '../match/automaton.js'
 import {
   type ExceptionWords,
+  MATCH_MODES,
   type MatchMode,
   type PatternSpec,
+  type PatternTable,
   resolveCandidates,
 } from '../match/modes.js'
 import { PRESCAN_CLEAR, prescan } from '../match/prescan.js'
@@ -191,7 +193,7 @@ export class TermListSnapshot {
   /** Id of the lexicon the exception words came from. */
   readonly lexiconId: string
 
-  readonly #specs: readonly PatternSpec[]
+  readonly #specs: PatternTable
   readonly #entries: readonly PolicyEntry[]
   readonly #rules: readonly PolicyRule[]
   readonly #exceptionWords: ExceptionWords
@@ -209,7 +211,7 @@ export class TermListSnapshot {
     listId: string
     version: string
     automaton: Automaton
-    specs: PatternSpec[]
+    specs: PatternTable
     entries: PolicyEntry[]
     rules: PolicyRule[]
     exceptionWords: ExceptionWords
@@ -404,23 +406,40 @@ class PatternStore {
   count = 0
   #codeLength = 0
   #runLength = 0
-  readonly patterns: StoredPattern[] = []
+  // one column per field: no object per pattern until the resolver asks for one (see `at`)
+  #entry: Int32Array
+  #runsAt: Int32Array
+  #mode: Uint8Array
+  #flags: Uint8Array
+  readonly #breaks: PatternSpec['breaks'][] = []
+  readonly #suffixes: ReadonlySet<string>[] = []
+  #made: (PatternSpec | undefined)[] = []
 
   /** Sized for `letters` code units over `entries` entries (about what a list needs: fewer regrowths). */
   constructor(letters: number, entries: number) {
     this.codes = new Int32Array(Math.max(1024, Math.ceil(letters * 1.5)))
-    this.starts = new Int32Array(Math.max(256, entries * 2))
+    const patterns = Math.max(256, entries * 2)
+    this.starts = new Int32Array(patterns + 1)
+    this.#entry = new Int32Array(patterns)
+    this.#runsAt = new Int32Array(patterns)
+    this.#mode = new Uint8Array(patterns)
+    this.#flags = new Uint8Array(patterns)
   }
 
   add(codes: ArrayLike<number>, spec: Omit<PatternSpec, 'codes'>): void {
     const at = this.#codeLength
     const n = codes.length
+    const i = this.count
     this.codes = ensure(this.codes, at + n)
     for (let k = 0; k < n; k++) this.codes[at + k] = codes[k]!
     this.#codeLength += n
-    this.starts = ensure(this.starts, this.count + 2)
-    this.starts[this.count] = at
-    this.starts[++this.count] = this.#codeLength
+    this.starts = ensure(this.starts, i + 2)
+    this.#entry = ensure(this.#entry, i + 1)
+    this.#runsAt = ensure(this.#runsAt, i + 1)
+    this.#mode = ensure(this.#mode, i + 1)
+    this.#flags = ensure(this.#flags, i + 1)
+    this.starts[i] = at
+    this.starts[i + 1] = this.#codeLength
     let runsAt = -1
     const runs = spec.runs
     for (let k = 0; k < runs.length; k++) {
@@ -431,7 +450,13 @@ class PatternStore {
       this.#runLength += n
       break
     }
-    this.patterns.push(new StoredPattern(spec, this, at, n, runsAt))
+    this.#entry[i] = spec.entry
+    this.#runsAt[i] = runsAt
+    this.#mode[i] = MATCH_MODES.indexOf(spec.mode)
+    this.#flags[i] = (spec.stem ? 1 : 0) | (spec.maskable ? 2 : 0) | (spec.strictRuns ? 4 : 0)
+    this.#breaks.push(spec.breaks)
+    this.#suffixes.push(spec.suffixes)
+    this.count = i + 1
   }
 
   /** Trims the arrays to their content; call once, after the last `add`. */
@@ -439,59 +464,42 @@ class PatternStore {
     this.codes = this.codes.slice(0, this.#codeLength)
     this.starts = this.starts.slice(0, this.count + 1)
     this.runs = this.runs.slice(0, this.#runLength)
+    this.#made = new Array<PatternSpec | undefined>(this.count)
     return { codes: this.codes, starts: this.starts }
+  }
+
+  /** Pattern `i` as the resolver reads it, made on first use (only patterns that occur ever are). */
+  at(i: number): PatternSpec | undefined {
+    if (i < 0 || i >= this.count) return undefined
+    let spec = this.#made[i]
+    if (spec === undefined) {
+      const at = this.starts[i]!
+      const end = this.starts[i + 1]!
+      const runsAt = this.#runsAt[i]!
+      const flags = this.#flags[i]!
+      spec = {
+        entry: this.#entry[i]!,
+        mode: MATCH_MODES[this.#mode[i]!]!,
+        codes: this.codes.subarray(at, end),
+        runs: runsAt < 0 ? NO_RUNS : this.runs.subarray(runsAt, runsAt + end - at),
+        breaks: this.#breaks[i]!,
+        suffixes: this.#suffixes[i]!,
+        stem: (flags & 1) !== 0,
+        maskable: (flags & 2) !== 0,
+        strictRuns: (flags & 4) !== 0,
+      }
+      this.#made[i] = spec
+    }
+    return spec
   }
 }
 
 /** `array`, or a copy at least `size` long. */
-const ensure = <T extends Int32Array | Uint16Array>(array: T, size: number): T => {
+const ensure = <T extends Int32Array | Uint16Array | Uint8Array>(array: T, size: number): T => {
   if (size <= array.length) return array
   const grown = new (array.constructor as new (n: number) => T)(Math.max(size, array.length * 2))
   grown.set(array)
   return grown
-}
-
-class StoredPattern implements PatternSpec {
-  readonly entry: number
-  readonly mode: MatchMode
-  readonly breaks: PatternSpec['breaks']
-  readonly suffixes: ReadonlySet<string>
-  readonly stem: boolean
-  readonly maskable: boolean
-  readonly strictRuns: boolean
-  readonly #store: PatternStore
-  readonly #at: number
-  readonly #n: number
-  readonly #runsAt: number
-
-  constructor(
-    spec: Omit<PatternSpec, 'codes'>,
-    store: PatternStore,
-    at: number,
-    n: number,
-    runsAt: number,
-  ) {
-    this.entry = spec.entry
-    this.mode = spec.mode
-    this.breaks = spec.breaks
-    this.suffixes = spec.suffixes
-    this.stem = spec.stem
-    this.maskable = spec.maskable
-    this.strictRuns = spec.strictRuns
-    this.#store = store
-    this.#at = at
-    this.#n = n
-    this.#runsAt = runsAt
-  }
-
-  get codes(): Int32Array {
-    return this.#store.codes.subarray(this.#at, this.#at + this.#n)
-  }
-
-  get runs(): ArrayLike<number> {
-    const at = this.#runsAt
-    return at < 0 ? NO_RUNS : this.#store.runs.subarray(at, at + this.#n)
-  }
 }
 
 /**
@@ -626,7 +634,7 @@ export const compileTermList = (
     listId: source.listId,
     version,
     automaton: buildAutomaton(store.finish(), options.automaton),
-    specs: store.patterns,
+    specs: store,
     entries,
     rules,
     exceptionWords: new Set(words),
