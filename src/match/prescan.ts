@@ -16,6 +16,12 @@ export const PRESCAN_CLEAR = 0
 export const PRESCAN_MAY_MATCH = 1
 export const PRESCAN_NOT_PLAIN = 2
 
+/** What a character is to the prescan: -1 anything else, 0 space, 1 lower-case letter, 2 capital. */
+const KIND = new Int8Array(128).fill(-1)
+KIND[32] = 0
+for (let c = 97; c <= 122; c++) KIND[c] = 1
+for (let c = 65; c <= 90; c++) KIND[c] = 2
+
 /**
  * `PRESCAN_CLEAR` when `text` is plain (ASCII letters and spaces) and no pattern can occur in it;
  * `PRESCAN_MAY_MATCH` when a pattern may occur; `PRESCAN_NOT_PLAIN` when the text needs the normalizer.
@@ -32,8 +38,10 @@ export const prescan = (a: Automaton, text: string): number => {
   let tokenUnits = 0
   let prevSingle = false
   for (let i = 0; i < n; i++) {
-    let c = text.charCodeAt(i)
-    if (c === 32) {
+    const code = text.charCodeAt(i)
+    const kind = code < 128 ? KIND[code]! : -1
+    if (kind <= 0) {
+      if (kind < 0) return PRESCAN_NOT_PLAIN
       if (tokenUnits > 0) {
         // spaced single letters (`p u r p l e`) are joined by the normalizer
         if (tokenUnits === 1 && prevSingle) return PRESCAN_NOT_PLAIN
@@ -44,10 +52,9 @@ export const prescan = (a: Automaton, text: string): number => {
       prevLower = false
       continue
     }
-    const upper = c >= 65 && c <= 90
-    if (!upper && (c < 97 || c > 122)) return PRESCAN_NOT_PLAIN
-    if (upper) c |= 0x20
-    if (!boundary && c === prev && !(upper && prevLower)) {
+    const upper = kind === 2
+    const c = code | 0x20
+    if (c === prev && !boundary && !(upper && prevLower)) {
       prevLower = !upper
       continue
     }
