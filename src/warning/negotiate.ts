@@ -5,6 +5,8 @@
  * ever chosen; `fr-CA` falls back to `fr`.
  */
 
+import { LRUCache } from 'lru-cache'
+
 /** The languages of the bundled locales. */
 export const BUNDLED_LANGUAGES = [
   'en',
@@ -33,19 +35,17 @@ export const matchLanguage = (
   )
 }
 
-/** Parsed headers: browsers send a handful of distinct values, so this stays small (bounded anyway). */
-const parsedHeaders = new Map<string, readonly string[]>()
-const PARSED_HEADERS_MAX = 256
+/** Parsed headers: browsers send a handful of distinct values. */
+const parsedHeaders = new LRUCache<string, readonly string[]>({ max: 256 })
 
 /**
  * Parses `Accept-Language` (`fr-CH, fr;q=0.9, en;q=0.8`) into tags by descending quality. At most 16 entries
- * are read; malformed parts are skipped. Results are cached (a bounded map, emptied when full).
+ * are read; malformed parts are skipped. Results are cached (a small LRU).
  */
 export const parseAcceptLanguage = (header: string | undefined): readonly string[] => {
   if (!header) return []
   let tags = parsedHeaders.get(header)
   if (tags === undefined) {
-    if (parsedHeaders.size >= PARSED_HEADERS_MAX) parsedHeaders.clear()
     tags = parseHeader(header)
     if (header.length <= 200) parsedHeaders.set(header, tags)
   }
