@@ -124,7 +124,7 @@ export class Automaton {
 
   /** True when some pattern ends in state `s`. */
   hasOutput(s: number): boolean {
-    return this.outStart[s] !== this.outStart[s + 1] || this.dictLink[s] !== -1
+    return this.emits[s] === 1
   }
 
   /**

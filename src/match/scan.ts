@@ -80,7 +80,7 @@ const addState = (a: Automaton, set: Int32Array, size: number, t: number): numbe
 export const scanUnits = (a: Automaton, units: Units, out: Candidate[]): void => {
   const { c0, c1, c2 } = units
   const n = units.length
-  const { asciiClass, otherClass, dense, denseCount, alphabetSize, outStart, dictLink } = a
+  const { asciiClass, otherClass, dense, denseCount, alphabetSize, emits } = a
   const { raw } = units
   let size = 1
   cur[0] = 0
@@ -93,8 +93,7 @@ export const scanUnits = (a: Automaton, units: Units, out: Candidate[]): void =>
       const s0: number = cur[0]!
       const s: number = s0 < denseCount ? dense[s0 * alphabetSize + cls]! : a.next(s0, cls)
       cur[0] = s
-      if (outStart[s] !== outStart[s + 1] || dictLink[s] !== -1)
-        pushOutputs(a, s, u + 1, out, approximate)
+      if (emits[s] === 1) pushOutputs(a, s, u + 1, out, approximate)
       continue
     }
     approximate = true
@@ -117,7 +116,7 @@ export const scanUnits = (a: Automaton, units: Units, out: Candidate[]): void =>
       // the root carries no information once other states are live
       if (s === 0 && m > 1) continue
       cur[size++] = s
-      if (outStart[s] !== outStart[s + 1] || dictLink[s] !== -1) pushOutputs(a, s, u + 1, out, true)
+      if (emits[s] === 1) pushOutputs(a, s, u + 1, out, true)
     }
     if (size === 0) cur[size++] = 0
   }
