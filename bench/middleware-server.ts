@@ -5,19 +5,9 @@
  */
 
 import { serve } from '@hono/node-server'
-import { Hono } from 'hono'
-import { loadTermList } from '../src/cli/load.js'
-import { deterSearch } from '../src/middleware/deter-search.js'
-import type { DeterrenceEnv } from '../src/middleware/options.js'
-import { searchTitles } from '../src/server/app.js'
+import { loadStarterList, searchApp } from './search-route.js'
 
-const mode = process.argv[2] === 'mounted' ? 'mounted' : 'bare'
-const app = new Hono<DeterrenceEnv>()
-if (mode === 'mounted') {
-  const lists = await loadTermList(new URL('../termlists/starter.yaml', import.meta.url).pathname)
-  app.use('/search', deterSearch({ lists, region: 'GB' }))
-}
-app.get('/search', (c) => c.json({ results: searchTitles(c.req.query('q') ?? '') }))
+const app = searchApp(process.argv[2] === 'mounted' ? await loadStarterList() : undefined)
 serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
   process.stdout.write(`ready ${info.port}\n`)
 })

@@ -12,14 +12,15 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
-import { Hono } from 'hono'
+import type { Hono } from 'hono'
 import { loadTermList } from '../src/cli/load.js'
-import { deterSearch } from '../src/middleware/deter-search.js'
 import { createVerdictCache } from '../src/middleware/filter-suggestions.js'
 import type { DeterrenceEnv } from '../src/middleware/options.js'
-import { completeTitles, searchTitles } from '../src/server/app.js'
+import { completeTitles } from '../src/server/app.js'
 import { SAMPLE_TITLES } from '../src/server/corpus.js'
 import { type Figure, round, withTarget } from './matching/figures.js'
+import { median } from './matching/measure.js'
+import { loadStarterList, searchApp } from './search-route.js'
 
 const QUERIES = [
   'pride and prejudice',
@@ -95,11 +96,6 @@ export const benchMiddleware = async (seconds = 5, pairs = 6): Promise<Figure[]>
       s.child.removeAllListeners('exit')
       s.child.kill()
     }
-  }
-  const median = (xs: number[]) => {
-    const v = [...xs].sort((a, b) => a - b)
-    const m = v.length >> 1
-    return v.length % 2 === 1 ? v[m]! : (v[m - 1]! + v[m]!) / 2
   }
   const losses = runs.bare.map((b, i) => (1 - runs.mounted[i]!.rps / b.rps) * 100)
   const added = runs.bare.map((b, i) => runs.mounted[i]!.p99 - b.p99)
@@ -202,14 +198,8 @@ export const benchSuggestionCache = async (): Promise<Figure[]> => {
  * route bare and mounted, in this process, in interleaved rounds; the figure is the median difference.
  */
 export const benchMiddlewareCpu = async (rounds = 15, perRound = 10_000): Promise<Figure[]> => {
-  const lists = await loadTermList(new URL('../termlists/starter.yaml', import.meta.url).pathname)
-  const app = (mounted: boolean) => {
-    const a = new Hono<DeterrenceEnv>()
-    if (mounted) a.use('/search', deterSearch({ lists, region: 'GB' }))
-    a.get('/search', (c) => c.json({ results: searchTitles(c.req.query('q') ?? '') }))
-    return a
-  }
-  const apps = { bare: app(false), mounted: app(true) }
+  const lists = await loadStarterList()
+  const apps = { bare: searchApp(), mounted: searchApp(lists) }
   const requests = QUERIES.map(
     (q) =>
       new Request(`http://localhost/search?q=${encodeURIComponent(q)}`, {
@@ -232,7 +222,6 @@ export const benchMiddlewareCpu = async (rounds = 15, perRound = 10_000): Promis
     bare.push(b)
     added.push(m - b)
   }
-  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[xs.length >> 1]!
   return [
     { figure: 'middleware.inProcess.bareCpuUs', value: round(median(bare)), unit: 'µs/request' },
     {
