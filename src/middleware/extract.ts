@@ -53,19 +53,20 @@ const decodeComponent = (s: string): string | undefined => {
   }
 }
 
-/** Adds `value` to `values` within the limits, or returns the limit it breaks (`source` names it). */
+/** Adds `value` to `values` within the limits, or returns the limit it breaks (naming the `kind` `name`). */
 const accept = (
   values: string[],
   value: string,
   limits: ExtractLimits,
   tooLong: 400 | 414,
-  source: string,
+  kind: 'parameter' | 'field',
+  name: string,
 ): Extracted | undefined => {
   if (value.length > limits.maxLength) {
     return problem(
       tooLong,
       'query-too-long',
-      `${source} is longer than ${limits.maxLength} characters`,
+      `${kind} "${name}" is longer than ${limits.maxLength} characters`,
     )
   }
   values.push(value)
@@ -115,7 +116,7 @@ export const queryValues = (
         `parameter "${key}" is not valid percent-encoded UTF-8`,
       )
     }
-    const refused = accept(values, value, limits, 414, `parameter "${key}"`)
+    const refused = accept(values, value, limits, 414, 'parameter', key)
     if (refused) return refused
   }
   return { ok: true, values }
@@ -140,7 +141,7 @@ export const jsonValues = (
     for (const v of found) {
       if (v === undefined || v === null) continue
       if (typeof v !== 'string') return problem(400, 'invalid-json', `field "${path}" must be text`)
-      const refused = accept(values, v, limits, 400, `field "${path}"`)
+      const refused = accept(values, v, limits, 400, 'field', path)
       if (refused) return refused
     }
   }
