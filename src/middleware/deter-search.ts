@@ -9,13 +9,7 @@ import type { Context, MiddlewareHandler, Next } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
 import { assignArm } from './arm.js'
-import {
-  checkWellFormed,
-  type Extracted,
-  jsonValues,
-  queryValues,
-  readJsonBody,
-} from './extract.js'
+import { checkWellFormed, type Extracted, jsonValues, queryTexts, readJsonBody } from './extract.js'
 import { judgeAll, withContext } from './judge.js'
 import {
   type CommonOptions,
@@ -64,11 +58,6 @@ const readLimitedJson = async (
   return result.value
 }
 
-const queryTexts = (c: Context, options: ResolvedOptions): Extracted => {
-  const fromQuery = queryValues(c.req.url, options.params, options.limits)
-  return fromQuery.ok ? checkWellFormed(fromQuery.values) : fromQuery
-}
-
 const extractTexts = async (
   c: Context,
   options: ResolvedOptions,
@@ -77,20 +66,20 @@ const extractTexts = async (
   custom: DeterSearchOptions['extract'],
 ): Promise<Extracted> => {
   if (custom) return checkWellFormed(await custom(c))
-  const fromQuery = queryTexts(c, options)
+  const fromQuery = queryTexts(c.req.url, options.params, options.limits)
   if (!fromQuery.ok) return fromQuery
-  let values = fromQuery.values
-  if (jsonFields.length > 0 && (c.req.header('content-type') ?? '').includes('json')) {
-    const read = await readLimitedJson(c, maxBodyBytes)
-    if (!read.ok) return read
-    const fromBody = jsonValues(read.body, jsonFields, {
-      ...options.limits,
-      maxValues: options.limits.maxValues - values.length,
-    })
-    if (!fromBody.ok) return fromBody
-    values = [...values, ...fromBody.values]
+  if (jsonFields.length === 0 || !(c.req.header('content-type') ?? '').includes('json')) {
+    return fromQuery
   }
-  return checkWellFormed(values)
+  const read = await readLimitedJson(c, maxBodyBytes)
+  if (!read.ok) return read
+  const fromBody = jsonValues(read.body, jsonFields, {
+    ...options.limits,
+    maxValues: options.limits.maxValues - fromQuery.values.length,
+  })
+  if (!fromBody.ok) return fromBody
+  const checked = checkWellFormed(fromBody.values)
+  return checked.ok ? { ok: true, values: [...fromQuery.values, ...checked.values] } : checked
 }
 
 /**
@@ -160,7 +149,7 @@ export const deterSearch = (options: DeterSearchOptions): MiddlewareHandler<Dete
   return createMiddleware<DeterrenceEnv>(function deterSearch(c, next) {
     // the common case (query parameters only) stays synchronous: an allowed search costs no promise of ours
     if (jsonFields.length === 0 && options.extract === undefined) {
-      return judgeRequest(c, next, queryTexts(c, resolved))
+      return judgeRequest(c, next, queryTexts(c.req.url, resolved.params, resolved.limits))
     }
     return extractTexts(c, resolved, jsonFields, maxBodyBytes, options.extract).then((extracted) =>
       judgeRequest(c, next, extracted),

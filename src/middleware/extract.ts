@@ -157,6 +157,16 @@ export const checkWellFormed = (values: readonly string[]): Extracted => {
   return { ok: true, values }
 }
 
+/** {@link queryValues}, then {@link checkWellFormed}: the texts of a query string, ready to judge. */
+export const queryTexts = (
+  url: string,
+  names: readonly string[],
+  limits: ExtractLimits,
+): Extracted => {
+  const fromQuery = queryValues(url, names, limits)
+  return fromQuery.ok ? checkWellFormed(fromQuery.values) : fromQuery
+}
+
 /** Reads the JSON body through the context (Hono caches it, so the search handler can read it again). */
 export const readJsonBody = async (
   c: Context,

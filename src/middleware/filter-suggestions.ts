@@ -11,7 +11,7 @@ import { createMiddleware } from 'hono/factory'
 import { LRUCache } from 'lru-cache'
 import type { TermListSnapshot } from '../termlist/compile.js'
 import { assignArm } from './arm.js'
-import { checkWellFormed, queryValues } from './extract.js'
+import { queryTexts } from './extract.js'
 import { judgeAll, withContext } from './judge.js'
 import {
   type CommonOptions,
@@ -115,8 +115,7 @@ export const filterSuggestions = (
   const textField = options.textField ?? 'text'
   const judgeFor = createVerdictCache(options.cacheSize ?? 10_000)
   return createMiddleware<DeterrenceEnv>(async function filterSuggestions(c, next) {
-    const extracted = queryValues(c.req.url, resolved.params, resolved.limits)
-    const checked = extracted.ok ? checkWellFormed(extracted.values) : extracted
+    const checked = queryTexts(c.req.url, resolved.params, resolved.limits)
     if (!checked.ok) return respondWithProblem(c, checked.problem)
     const snapshot = resolved.current()
     const verdict = judgeAll(snapshot, checked.values)
