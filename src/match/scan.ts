@@ -80,22 +80,32 @@ const addState = (a: Automaton, set: Int32Array, size: number, t: number): numbe
 export const scanUnits = (a: Automaton, units: Units, out: Candidate[]): void => {
   const { c0, c1, c2 } = units
   const n = units.length
-  const { asciiClass, otherClass, dense, denseCount, alphabetSize, emits } = a
+  const { asciiClass, otherClass, jump, denseCount, alphabetSize, emits } = a
   const { raw } = units
   let size = 1
   cur[0] = 0
+  // the state while one reading is followed: its row offset in `jump`, or -1 - state without a dense row
+  let r = 0
   // once a character had several readings, starts are recovered by the resolver (see Candidate)
   let approximate = false
   for (let u = 0; u < n; u++) {
     if (size === 1 && c1[u] === NONE && (u === 0 || raw[u - 1] === c0[u - 1])) {
       const c = c0[u]!
       const cls = c < 128 ? asciiClass[c]! : (otherClass.get(c) ?? 0)
-      const s0: number = cur[0]!
-      const s: number = s0 < denseCount ? dense[s0 * alphabetSize + cls]! : a.next(s0, cls)
-      cur[0] = s
-      if (emits[s] === 1) pushOutputs(a, s, u + 1, out, approximate)
+      let t: number
+      if (r >= 0) {
+        const v = jump[r + cls]!
+        if (v >= 0) {
+          r = v
+          continue
+        }
+        t = -1 - v
+      } else t = a.next(-1 - r, cls)
+      if (emits[t] === 1) pushOutputs(a, t, u + 1, out, approximate)
+      r = t < denseCount ? t * alphabetSize : -1 - t
       continue
     }
+    if (size === 1) cur[0] = r >= 0 ? r / alphabetSize : -1 - r
     approximate = true
     // several readings: follow each; a letter read like the one before may also repeat it (`pi|1ow`)
     const leety =
@@ -103,9 +113,9 @@ export const scanUnits = (a: Automaton, units: Units, out: Candidate[]): void =>
     let m = 0
     for (let j = 0; j < size; j++) {
       const s = cur[j]!
-      for (const r of [c0[u]!, c1[u]!, c2[u]!]) {
-        if (r === NONE) continue
-        const cls = a.classOf(r)
+      for (const reading of [c0[u]!, c1[u]!, c2[u]!]) {
+        if (reading === NONE) continue
+        const cls = a.classOf(reading)
         m = addState(a, nxt, m, a.next(s, cls))
         if (leety && s !== 0 && cls !== 0 && a.label[s] === cls) m = addState(a, nxt, m, s)
       }
@@ -119,6 +129,8 @@ export const scanUnits = (a: Automaton, units: Units, out: Candidate[]): void =>
       if (emits[s] === 1) pushOutputs(a, s, u + 1, out, true)
     }
     if (size === 0) cur[size++] = 0
+    const t = cur[0]!
+    r = t < denseCount ? t * alphabetSize : -1 - t
   }
 }
 

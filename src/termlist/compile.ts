@@ -31,7 +31,7 @@ import {
   type PatternTable,
   resolveCandidates,
 } from '../match/modes.js'
-import { PRESCAN_CLEAR, prescan } from '../match/prescan.js'
+import { PRESCAN_CLEAR, type Prescanner, prescan, prescanner } from '../match/prescan.js'
 import { type Candidate, scanMasks, scanUnits } from '../match/scan.js'
 import { NORMALIZER_VERSION } from '../normalize/index.js'
 import { normalizeInto } from '../normalize/normalize.js'
@@ -201,6 +201,8 @@ export class TermListSnapshot {
   readonly #needsAges: boolean
   /** Some rule fires on an age expression alone: ages are read in every query. */
   readonly #agesAlone: boolean
+  /** @internal The prescan tables of the automaton (see `match/prescan`). */
+  readonly prescanner: Prescanner
   readonly #scratch = new Units()
   /** The verdict of most texts, shared (frozen). */
   readonly #allow: Verdict
@@ -212,6 +214,7 @@ export class TermListSnapshot {
     version: string
     automaton: Automaton
     specs: PatternTable
+    prescanner: Prescanner
     entries: PolicyEntry[]
     rules: PolicyRule[]
     exceptionWords: ExceptionWords
@@ -222,6 +225,7 @@ export class TermListSnapshot {
     this.version = parts.version
     this.automaton = parts.automaton
     this.#specs = parts.specs
+    this.prescanner = parts.prescanner
     this.#entries = parts.entries
     this.#rules = parts.rules
     this.#exceptionWords = parts.exceptionWords
@@ -247,7 +251,16 @@ export class TermListSnapshot {
    */
   judge(text: string): Verdict {
     try {
-      if (!this.#agesAlone && prescan(this.automaton, text) === PRESCAN_CLEAR) return this.#allow
+      if (!this.#agesAlone && prescan(this.prescanner, text) === PRESCAN_CLEAR) return this.#allow
+    } catch {
+      return this.#engineError()
+    }
+    return this.judgeFully(text)
+  }
+
+  /** @internal {@link judge} without the prescan: the same verdict, always the long way (for tests). */
+  judgeFully(text: string): Verdict {
+    try {
       const units = normalizeInto(this.#scratch, text)
       const candidates = this.#candidates
       candidates.length = 0
@@ -268,8 +281,13 @@ export class TermListSnapshot {
       const ages = readAges ? findAgeExpressions(units) : []
       return decide(entries, this.#rules, this.version, { hits, exceptions, ages })
     } catch {
-      return { action: 'deter', rule: 'engine-error', hits: [], listVersion: this.version }
+      return this.#engineError()
     }
+  }
+
+  /** Fail closed: a crafted input must not open a way around the list. */
+  #engineError(): Verdict {
+    return { action: 'deter', rule: 'engine-error', hits: [], listVersion: this.version }
   }
 }
 
@@ -459,6 +477,11 @@ class PatternStore {
     this.count = i + 1
   }
 
+  /** The endings stem pattern `i` needs (see `match/prescan`), or `undefined` when it is no stem. */
+  stemEndings(i: number): ReadonlySet<string> | undefined {
+    return (this.#flags[i]! & 1) === 1 ? this.#suffixes[i] : undefined
+  }
+
   /** Trims the arrays to their content; call once, after the last `add`. */
   finish(): FlatPatterns {
     this.codes = this.codes.slice(0, this.#codeLength)
@@ -630,11 +653,13 @@ export const compileTermList = (
     action: r.action,
     category: r.category,
   }))
+  const automaton = buildAutomaton(store.finish(), options.automaton)
   return new TermListSnapshot({
     listId: source.listId,
     version,
-    automaton: buildAutomaton(store.finish(), options.automaton),
+    automaton,
     specs: store,
+    prescanner: prescanner(automaton, (p) => store.stemEndings(p)),
     entries,
     rules,
     exceptionWords: new Set(words),

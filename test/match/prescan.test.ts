@@ -4,6 +4,7 @@ import {
   PRESCAN_CLEAR,
   PRESCAN_MAY_MATCH,
   PRESCAN_NOT_PLAIN,
+  prescanner as plain,
   prescan,
 } from '../../src/match/prescan.js'
 import { type Candidate, scanMasks, scanUnits } from '../../src/match/scan.js'
@@ -11,8 +12,10 @@ import { normalizeText } from '../../src/normalize/normalize.js'
 import { compileTermList } from '../../src/termlist/compile.js'
 import { parsePlainTermList } from '../../src/termlist/parse.js'
 
-const TERMS = ['purple elephant', 'kettle', 'garden gnome', 'cart', 'llama', 'tea pot']
-const { automaton } = compileTermList(parsePlainTermList(`${TERMS.join('\n')}\n`, 'test.txt'))
+// `kettle` and `puppy` also compile to stem patterns (`kettl` + ing, `puppi` + es)
+const TERMS = ['purple elephant', 'kettle', 'garden gnome', 'cart', 'llama', 'tea pot', 'puppy']
+const snapshot = compileTermList(parsePlainTermList(`${TERMS.join('\n')}\n`, 'test.txt'))
+const { automaton, prescanner } = snapshot
 
 /** What the full path finds: every candidate of the normalizer's units. */
 const candidates = (text: string): Candidate[] => {
@@ -25,38 +28,72 @@ const candidates = (text: string): Candidate[] => {
 
 describe('prescan', () => {
   it('clears plain text without any term', () => {
-    expect(prescan(automaton, 'pride and prejudice')).toBe(PRESCAN_CLEAR)
-    expect(prescan(automaton, 'Great Expectations')).toBe(PRESCAN_CLEAR)
-    expect(prescan(automaton, '')).toBe(PRESCAN_CLEAR)
+    expect(prescan(prescanner, 'pride and prejudice')).toBe(PRESCAN_CLEAR)
+    expect(prescan(prescanner, 'pride and prejudice')).toBe(PRESCAN_CLEAR)
+    expect(prescan(prescanner, 'Great Expectations')).toBe(PRESCAN_CLEAR)
+    expect(prescan(prescanner, '')).toBe(PRESCAN_CLEAR)
   })
 
   it('sends text that may hold a term the full way, across spaces, case and doubled letters', () => {
     for (const t of ['kettle', 'PurpleElephant', 'purple elephant', 'garrrden gnome', 'cartoon'])
-      expect(prescan(automaton, t)).toBe(PRESCAN_MAY_MATCH)
+      expect(prescan(prescanner, t)).toBe(PRESCAN_MAY_MATCH)
+  })
+
+  it('reads on past a stem when the rest of the word is none of its endings', () => {
+    // `kettl` and `puppi` end inside these words, but only `kettling`, `puppies`, … are forms of the terms
+    for (const t of ['kettlish', 'puppish toys', 'KettlIng', 'a puppi'])
+      expect(prescan(prescanner, t)).toBe(PRESCAN_CLEAR)
+    for (const t of ['kettling', 'KETTLINGS', 'kettlingPot', 'puppies', 'puppiies', 'my puppied'])
+      expect(prescan(prescanner, t)).toBe(PRESCAN_MAY_MATCH)
+  })
+
+  it("looks when a second stem ends inside the first one's ending", () => {
+    // `kettl` + `ing`, where the stem `ling` (of `linge`) ends too
+    const list = compileTermList(parsePlainTermList('kettle\nlinge\n', 'stems.txt'))
+    expect(prescan(list.prescanner, 'kettling')).toBe(PRESCAN_MAY_MATCH)
+    expect(list.judge('kettling').action).toBe('deter')
+  })
+
+  it('treats every pattern as one that counts without the stem tables', () => {
+    expect(prescan(plain(automaton), 'kettlish')).toBe(PRESCAN_MAY_MATCH)
   })
 
   it('leaves to the normalizer what only it can read', () => {
     for (const t of ['k3ttle', 'kéttle', 'p u r p l e', 'tea-pot', 'pot\tpie', 'ｋettle'])
-      expect(prescan(automaton, t)).toBe(PRESCAN_NOT_PLAIN)
+      expect(prescan(prescanner, t)).toBe(PRESCAN_NOT_PLAIN)
   })
 
-  it('clears exactly the plain texts in which the full scan finds no candidate', () => {
-    const letters = 'purpleelephantkettlegardengnomecartllamateapotxyzPELKGCT'
+  it('never changes a verdict: clears only texts the full path allows, and every text without a candidate', () => {
+    const letters = 'purpleelephantkettlegardengnomecartllamateapotpuppyiesngxyzPELKGCTI'
     const text = fc
       .array(fc.oneof(fc.constantFrom(...letters.split('')), fc.constant(' ')), { maxLength: 40 })
       .map((cs) => cs.join(''))
     const withTerms = fc
       .tuple(
         text,
-        fc.constantFrom(...TERMS, 'PurpleElephant', 'kettttle', 'Cart', 'ketTle', 'LlAma'),
+        fc.constantFrom(
+          ...TERMS,
+          'PurpleElephant',
+          'kettttle',
+          'Cart',
+          'ketTle',
+          'LlAma',
+          'kettl',
+          'puppi',
+          'KettlIng',
+        ),
         text,
       )
       .map(([a, t, b]) => `${a}${t}${b}`)
     fc.assert(
       fc.property(fc.oneof(text, withTerms), (t) => {
-        const r = prescan(automaton, t)
+        expect(snapshot.judge(t)).toEqual(snapshot.judgeFully(t))
+        const r = prescan(prescanner, t)
         if (r === PRESCAN_NOT_PLAIN) return true
-        expect(r === PRESCAN_CLEAR).toBe(candidates(t).length === 0)
+        if (r === PRESCAN_CLEAR) expect(snapshot.judgeFully(t).action).toBe('allow')
+        if (candidates(t).length === 0) expect(r).toBe(PRESCAN_CLEAR)
+        // without stems, a pattern anywhere is a reason to look
+        expect(prescan(plain(automaton), t) === PRESCAN_CLEAR).toBe(candidates(t).length === 0)
         return true
       }),
       { numRuns: 3000 },
