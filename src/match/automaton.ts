@@ -122,14 +122,30 @@ export class Automaton {
     if (cls === 0) return 0
     const { denseCount, jump, alphabetSize, childStart, childLabel, childTarget, fail } = this
     for (;;) {
-      if (s < denseCount) {
-        const v = jump[s * alphabetSize + cls]!
-        return v >= 0 ? v / alphabetSize : -1 - v
-      }
+      if (s < denseCount) return this.stateOf(jump[s * alphabetSize + cls]!)
       const end = childStart[s + 1]!
       for (let k = childStart[s]!; k < end; k++) if (childLabel[k] === cls) return childTarget[k]!
       s = fail[s]!
     }
+  }
+
+  /**
+   * One step in the row encoding of the hot loops: from `r` (a state's row offset in {@link jump}, or
+   * `-1 - state` for a state without a dense row) on class `cls`. Returns the next row offset when the
+   * target has a dense row and no pattern ends there, else `-1 - target` (then see {@link rowOf}).
+   */
+  step(r: number, cls: number): number {
+    return r >= 0 ? this.jump[r + cls]! : -1 - this.next(-1 - r, cls)
+  }
+
+  /** The row encoding of state `s` (see {@link step}). */
+  rowOf(s: number): number {
+    return s < this.denseCount ? s * this.alphabetSize : -1 - s
+  }
+
+  /** The state of row encoding `r` (see {@link step}). */
+  stateOf(r: number): number {
+    return r >= 0 ? r / this.alphabetSize : -1 - r
   }
 
   /** True when some pattern ends in state `s`. */

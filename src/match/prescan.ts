@@ -134,8 +134,8 @@ export const prescan = (p: Prescanner, text: string): number => {
   const n = text.length
   if (n > DEFAULT_MAX_LENGTH) return PRESCAN_NOT_PLAIN
   const { automaton: a, kinds, quiet, endings } = p
-  const { jump, denseCount, alphabetSize, emits } = a
-  // the current state: its row offset in `jump`, or -1 - state for a state without a dense row
+  const { emits } = a
+  // the current state, in the row encoding of `Automaton.step`
   let r = 0
   let prev = -1
   let prevLower = false
@@ -167,20 +167,17 @@ export const prescan = (p: Prescanner, text: string): number => {
     prev = c
     prevLower = lower
     const cls = k >> 2
-    let t: number
-    if (r >= 0) {
-      const v = jump[r + cls]!
-      if (v >= 0) {
-        r = v
-        continue
-      }
-      t = -1 - v
-    } else t = a.next(-1 - r, cls)
+    const v = a.step(r, cls)
+    if (v >= 0) {
+      r = v
+      continue
+    }
+    const t = -1 - v
     if (emits[t] === 1) {
       const q = quiet[t]!
       if (q === 0 || endsWith(text, i + 1, c, lower, endings[q - 1]!)) return PRESCAN_MAY_MATCH
     }
-    r = t < denseCount ? t * alphabetSize : -1 - t
+    r = a.rowOf(t)
   }
   if (tokenUnits === 1 && prevSingle) return PRESCAN_NOT_PLAIN
   return PRESCAN_CLEAR

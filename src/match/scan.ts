@@ -80,11 +80,11 @@ const addState = (a: Automaton, set: Int32Array, size: number, t: number): numbe
 export const scanUnits = (a: Automaton, units: Units, out: Candidate[]): void => {
   const { c0, c1, c2 } = units
   const n = units.length
-  const { asciiClass, otherClass, jump, denseCount, alphabetSize, emits } = a
+  const { asciiClass, otherClass, emits } = a
   const { raw } = units
   let size = 1
   cur[0] = 0
-  // the state while one reading is followed: its row offset in `jump`, or -1 - state without a dense row
+  // the state while one reading is followed, in the row encoding of `Automaton.step`
   let r = 0
   // once a character had several readings, starts are recovered by the resolver (see Candidate)
   let approximate = false
@@ -92,20 +92,17 @@ export const scanUnits = (a: Automaton, units: Units, out: Candidate[]): void =>
     if (size === 1 && c1[u] === NONE && (u === 0 || raw[u - 1] === c0[u - 1])) {
       const c = c0[u]!
       const cls = c < 128 ? asciiClass[c]! : (otherClass.get(c) ?? 0)
-      let t: number
-      if (r >= 0) {
-        const v = jump[r + cls]!
-        if (v >= 0) {
-          r = v
-          continue
-        }
-        t = -1 - v
-      } else t = a.next(-1 - r, cls)
+      const v = a.step(r, cls)
+      if (v >= 0) {
+        r = v
+        continue
+      }
+      const t = -1 - v
       if (emits[t] === 1) pushOutputs(a, t, u + 1, out, approximate)
-      r = t < denseCount ? t * alphabetSize : -1 - t
+      r = a.rowOf(t)
       continue
     }
-    if (size === 1) cur[0] = r >= 0 ? r / alphabetSize : -1 - r
+    if (size === 1) cur[0] = a.stateOf(r)
     approximate = true
     // several readings: follow each; a letter read like the one before may also repeat it (`pi|1ow`)
     const leety =
@@ -130,7 +127,7 @@ export const scanUnits = (a: Automaton, units: Units, out: Candidate[]): void =>
     }
     if (size === 0) cur[size++] = 0
     const t = cur[0]!
-    r = t < denseCount ? t * alphabetSize : -1 - t
+    r = a.rowOf(t)
   }
 }
 
