@@ -8,9 +8,9 @@
  *
  * The dense table ({@link Automaton.jump}) holds, for the common case, the *row offset* of the next state
  * rather than its number: a hot loop then does one addition and one load per character, with no
- * multiplication and no second look-up to learn whether a pattern ends there (measured: a third faster
- * than state numbers plus an `emits` look-up). Every other target (a state where a pattern ends, or one
- * without a dense row) is stored as `-1 - state`.
+ * multiplication and no second look-up to learn whether a pattern ends there (measured on the 10k-term
+ * benchmark list: the prescan takes ~0.8× the time it took with state numbers and an `emits` look-up).
+ * Every other target (a state where a pattern ends, or one without a dense row) is stored as `-1 - state`.
  *
  * Semantics: *overlapping* (every occurrence of every pattern is reported), spans half-open, in code units of
  * the searched sequence. `findAll('abcd')` with patterns `['bc', 'abcd', 'c']` reports `[0,1,3]`, `[2,2,3]`,

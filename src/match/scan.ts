@@ -126,8 +126,7 @@ export const scanUnits = (a: Automaton, units: Units, out: Candidate[]): void =>
       if (emits[s] === 1) pushOutputs(a, s, u + 1, out, true)
     }
     if (size === 0) cur[size++] = 0
-    const t = cur[0]!
-    r = a.rowOf(t)
+    r = a.rowOf(cur[0]!)
   }
 }
 
