@@ -6,8 +6,12 @@
  * has no national service: never an invented entry.
  */
 
-/** Who a service is for. */
-export type HelpAudience = 'prevention' | 'crisis' | 'reporting'
+/**
+ * Who a service is for: `prevention` (people worried about their own thoughts or behaviour), `crisis`,
+ * `reporting` (hotlines for illegal material), `youth` (Childline-type services for young people; the bundled
+ * directory has none verified yet, operators add their own).
+ */
+export type HelpAudience = 'prevention' | 'crisis' | 'reporting' | 'youth'
 
 /** One help service. */
 export interface HelpService {
@@ -35,7 +39,7 @@ export interface HelpDirectory {
   readonly services: readonly HelpService[]
 }
 
-const AUDIENCES: readonly HelpAudience[] = ['prevention', 'crisis', 'reporting']
+const AUDIENCES: readonly HelpAudience[] = ['prevention', 'crisis', 'reporting', 'youth']
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 const REGION = /^([A-Z]{2}|\*)$/
 const TEL = /^\+?[0-9]{3,15}$/

@@ -129,10 +129,13 @@ export const buildWarningModel = (
     messages = ['illegal', 'harm', 'consequences', 'help'].map((k) => worded(t, arm, k))
   }
 
-  // offender-prevention services are for adults; young people get reporting and the people around them
-  const services = youth
-    ? []
-    : selectHelp(directory, { region, language: lang, audience: 'prevention' })
+  // offender-prevention services are for adults; young people get services for young people (where the
+  // directory has verified ones), reporting, and the people around them
+  const services = selectHelp(directory, {
+    region,
+    language: lang,
+    audience: youth ? 'youth' : 'prevention',
+  })
   const links = services.map((s) => helpLink(t, s))
   const hotlines = selectHelp(directory, { region, language: lang, audience: 'reporting' })
   const summary =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { BUNDLED_HELP } from '../../src/help/index.js'
+import { BUNDLED_HELP, mergeHelpDirectories } from '../../src/help/index.js'
 import type { Verdict } from '../../src/policy/index.js'
 import {
   buildWarningModel,
@@ -49,6 +49,35 @@ describe('buildWarningModel()', () => {
     expect(m.help.services).toEqual([])
     expect(m.messages.join(' ')).toMatch(/trust/)
     expect(m.report.links.length).toBeGreaterThan(0)
+  })
+
+  it("lists an operator's youth services for a young person, and never to an adult", () => {
+    // placeholder entry: the bundled directory has no verified youth service
+    const withYouth = mergeHelpDirectories(BUNDLED_HELP, {
+      services: [
+        {
+          id: 'test-youth-line',
+          name: 'Test youth line',
+          audience: 'youth',
+          regions: ['GB'],
+          languages: ['en'],
+          website: 'https://example.org/youth',
+          source: ['https://example.org/youth/about'],
+          verified: '2026-11-01',
+        },
+      ],
+    })
+    const young = buildWarningModel(i18n, withYouth, deter, { ...context, audience: 'young-person' })
+    expect(young.help.services.map((s) => s.name)).toEqual(['Test youth line'])
+    expect(young.help.summary).not.toBe(i18n.getFixedT('en', 'warning')('youth.no_services'))
+    const adult = buildWarningModel(i18n, withYouth, deter, context)
+    expect(adult.help.services.map((s) => s.name)).not.toContain('Test youth line')
+    const elsewhere = buildWarningModel(i18n, withYouth, deter, {
+      ...context,
+      region: 'FR',
+      audience: 'young-person',
+    })
+    expect(elsewhere.help.services).toEqual([])
   })
 
   it.each([
