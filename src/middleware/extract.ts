@@ -44,10 +44,11 @@ const problem = (
 })
 
 const decodeComponent = (s: string): string | undefined => {
+  const spaced = s.includes('+') ? s.replaceAll('+', ' ') : s
   // most names and many values need no percent-decoding at all
-  if (!s.includes('%')) return s.includes('+') ? s.replaceAll('+', ' ') : s
+  if (!spaced.includes('%')) return spaced
   try {
-    return decodeURIComponent(s.replaceAll('+', ' '))
+    return decodeURIComponent(spaced)
   } catch {
     return undefined
   }
@@ -91,10 +92,13 @@ export const queryValues = (
   const q = url.indexOf('?')
   if (q === -1) return { ok: true, values: [] }
   const hash = url.indexOf('#', q)
-  const search = url.slice(q + 1, hash === -1 ? undefined : hash)
+  const end = hash === -1 ? url.length : hash
   const values: string[] = []
-  for (const pair of search.split('&')) {
-    if (pair === '') continue
+  for (let from = q + 1, amp = 0; from < end; from = amp + 1) {
+    amp = url.indexOf('&', from)
+    if (amp === -1 || amp > end) amp = end
+    if (amp === from) continue
+    const pair = url.slice(from, amp)
     const eq = pair.indexOf('=')
     const key = decodeComponent(eq === -1 ? pair : pair.slice(0, eq))
     if (key === undefined)
