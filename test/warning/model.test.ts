@@ -67,7 +67,10 @@ describe('buildWarningModel()', () => {
         },
       ],
     })
-    const young = buildWarningModel(i18n, withYouth, deter, { ...context, audience: 'young-person' })
+    const young = buildWarningModel(i18n, withYouth, deter, {
+      ...context,
+      audience: 'young-person',
+    })
     expect(young.help.services.map((s) => s.name)).toEqual(['Test youth line'])
     expect(young.help.summary).not.toBe(i18n.getFixedT('en', 'warning')('youth.no_services'))
     const adult = buildWarningModel(i18n, withYouth, deter, context)
