@@ -33,7 +33,9 @@ import {
   throughput,
   timeEach,
 } from '../../bench/matching/measure.js'
+import { MOUNTS, ROUTES, searchApp } from '../../bench/search-route.js'
 import { buildAutomaton } from '../../src/match/automaton.js'
+import { compileTermList, parsePlainTermList } from '../../src/termlist/index.js'
 
 const vocab = buildVocabulary()
 const terms = generateTerms(vocab, 2000)
@@ -289,5 +291,23 @@ describe('jobs (in process, small material)', () => {
       'lexicon.500.p50MinusTimer',
     ])
     numeric(lex)
+  })
+})
+
+describe('the middleware benchmark route', () => {
+  it('answers the same results bare, behind a no-op middleware and mounted, on both kinds of route', async () => {
+    const lists = compileTermList(parsePlainTermList('purple elephant\n', 'placeholder.txt'))
+    for (const route of ROUTES) {
+      const answers = await Promise.all(
+        MOUNTS.map(async (mount) => {
+          const res = await searchApp(route, mount, lists).request('/search?q=pride')
+          return { status: res.status, body: await res.text() }
+        }),
+      )
+      expect(answers[0]?.body).toMatch(/Pride and Prejudice/)
+      for (const a of answers) expect(a).toEqual(answers[0])
+      const deterred = await searchApp(route, 'mounted', lists).request('/search?q=purple+elephant')
+      expect(((await deterred.json()) as { blocked?: boolean }).blocked).toBe(true)
+    }
   })
 })
