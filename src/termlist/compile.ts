@@ -41,7 +41,7 @@ import { E_DROP_ENDINGS, endingsFor, hasEnglishStems, Y_TO_I_ENDINGS } from './i
 import type { TermListSource } from './source.js'
 
 /** Bumped when compiling changes what a snapshot matches: part of every version and cache key. */
-export const ENGINE_VERSION = 5
+export const ENGINE_VERSION = 6
 
 /** Where computed exception words are cached between compiles (a folder, a KV store, …). */
 export interface ExceptionCache {
@@ -358,7 +358,11 @@ export const findExceptionWords = (
         prev = c
       }
       let s = 0
-      let exception = false
+      // entries for which the form is an exception word; and whether the form is itself a term (or one of
+      // its inflections), which no exception may cancel: `kinderpornografie` contains the term
+      // `kinderporno`, but it is a term of the list too
+      let exceptionFor: number[] | undefined
+      let isTerm = false
       for (let i = 0; i < n; i++) {
         s = automaton.next(s, automaton.classOf(codes[i]!))
         if (!automaton.hasOutput(s)) continue
@@ -368,16 +372,22 @@ export const findExceptionWords = (
           const at = i + 1 - automaton.patternLength[p]!
           if ((where === 'start' || where === 'whole') && at !== 0) return
           if (where === 'end' && i + 1 !== n) return
-          if (form === probe.spelling) return // the term itself, in any language
+          const wholeTerm = where === 'inside' || where === 'whole'
           const sameLanguage = groupLang === 'und' || probe.lang === groupLang
-          if (sameLanguage && ownRoot && group.root === probe.spelling) return
-          if (at === 0 && probe.isInflection(form)) return
-          exception = true
-          const entry = probes[p]!.entry
-          if (entry < entryCount) perEntry[entry]! += 1
+          if (
+            form === probe.spelling || // the term itself, in any language
+            (sameLanguage && ownRoot && group.root === probe.spelling) ||
+            (at === 0 && probe.isInflection(form))
+          ) {
+            if (wholeTerm) isTerm = true
+            return
+          }
+          ;(exceptionFor ??= []).push(probes[p]!.entry)
         })
       }
-      if (exception) out.add(form)
+      if (exceptionFor === undefined || isTerm) continue
+      out.add(form)
+      for (const entry of exceptionFor) if (entry < entryCount) perEntry[entry]! += 1
     }
   }
   return { words: [...out].sort(), perEntry }

@@ -141,6 +141,22 @@ exceptions:
     expect(s.judge('purple sanctuary purple').hits.map((h) => h.start)).toEqual([17])
   })
 
+  it('never turns a term of the list into an exception word, even where it contains another term', () => {
+    // `elephantine` is an ordinary word containing the term `elephant`: alone, it is an exception word;
+    // once it is a term itself, it and its inflections must stay terms
+    const both = compileTermList(parsePlainTermList('elephant\nelephantine\n', 'two.txt'), {
+      lexicon: lexiconFromWords('test-words', ['en'], ['elephantine', 'elephantines', 'scarlet']),
+    })
+    expect(both.exceptionWordCount).toBe(0)
+    for (const q of ['elephantine', 'elephantines', 'red elephantine vase']) {
+      expect(both.judge(q).hits.map((h) => h.termId)).toContain('elephantine')
+    }
+    const one = compileTermList(parsePlainTermList('elephant\n', 'one.txt'), {
+      lexicon: lexiconFromWords('test-words', ['en'], ['elephantine', 'elephantines']),
+    })
+    expect(one.judge('elephantine').action).toBe('allow')
+  })
+
   it('lets a support intent win over a deter term in the same query', () => {
     const s = compileTermList(
       parseYamlTermList(

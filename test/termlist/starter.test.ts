@@ -1,0 +1,46 @@
+/**
+ * @module test/termlist/starter.test
+ * The shipped starter list, compiled as the demo compiles it (with the bundled hunspell lexicon), catches
+ * every one of its own entries: an ordinary-word exception must never cancel a term of the list, even where
+ * a dictionary word that contains one term is another term of the list. The entries are read from the file,
+ * so no term text lives in this test.
+ */
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { loadTermList } from '../../src/cli/load.js'
+import type { TermListSnapshot } from '../../src/termlist/compile.js'
+import { parseTermList } from '../../src/termlist/parse.js'
+
+const FILE = fileURLToPath(new URL('../../termlists/starter.yaml', import.meta.url))
+const source = parseTermList(readFileSync(FILE, 'utf8'), 'starter.yaml')
+
+let lists: TermListSnapshot
+beforeAll(async () => {
+  lists = await loadTermList(FILE)
+}, 600_000)
+
+describe('the starter list, with the bundled lexicon', () => {
+  it('uses the lexicon (the case this guards)', () => {
+    expect(lists.exceptionWordCount).toBeGreaterThan(0)
+  })
+
+  it('catches every term and intent of its own, written alone', () => {
+    const missed = source.terms
+      .filter((t) => t.className === undefined)
+      .filter((t) => {
+        const v = lists.judge(t.term)
+        return v.action !== t.action || !v.hits.some((h) => h.termId === t.id)
+      })
+      .map((t) => t.id)
+    expect(missed).toEqual([])
+  })
+
+  it('catches every class member inside its rule (an age under 18 with the member)', () => {
+    const members = source.terms.filter((t) => t.className !== undefined)
+    const missed = members
+      .filter((t) => lists.judge(`12 year old ${t.term}`).action !== 'deter')
+      .map((t) => t.id)
+    expect(missed).toEqual([])
+  })
+})
