@@ -41,7 +41,7 @@ import { E_DROP_ENDINGS, endingsFor, hasEnglishStems, Y_TO_I_ENDINGS } from './i
 import type { TermListSource } from './source.js'
 
 /** Bumped when compiling changes what a snapshot matches: part of every version and cache key. */
-export const ENGINE_VERSION = 6
+export const ENGINE_VERSION = 7
 
 /** Where computed exception words are cached between compiles (a folder, a KV store, …). */
 export interface ExceptionCache {
@@ -301,9 +301,22 @@ export interface Probe {
 }
 
 /**
+ * A term at least this long that starts a dictionary word whose rest is itself a dictionary word makes a
+ * compound of the term (`barnporr` + `bilder`), never an exception. Shorter terms start ordinary words whose
+ * rest is a word by chance (`car` + `pet`, `scar` + `let`).
+ */
+export const MIN_COMPOUND_HEAD = 6
+
+/** The shortest rest read as the second word of a compound. */
+const MIN_COMPOUND_TAIL = 3
+
+/**
  * @internal The lexicon scan: ordinary words that contain a term's word other than as its inflection.
- * `perEntry[i]` counts the exception words found for entry `i` (for lint). Cost: one automaton pass over
- * every lexicon word.
+ * Never an exception: a word that is a term of the list or one of its inflections (`kinderpornografie`
+ * contains the term `kinderporno` but is a term too), nor a compound made of a term and another word of the
+ * lexicon (`barnporrbilder`: see {@link MIN_COMPOUND_HEAD}). `perEntry[i]` counts the exception words found
+ * for entry `i` (for lint). Cost: one automaton pass over every lexicon word, and a second plain pass when
+ * some word may be a compound.
  */
 export const findExceptionWords = (
   lexicon: Lexicon,
@@ -340,7 +353,9 @@ export const findExceptionWords = (
       },
     }
   })
-  const out = new Set<string>()
+  // exception words with the entries they cancel; compound candidates with their possible second words
+  const found = new Map<string, number[]>()
+  const compounds = new Map<string, string[]>()
   const codes = new Int32Array(256)
   for (const group of lexicon.groups()) {
     const ownRoot = bySpelling.has(group.root)
@@ -348,7 +363,7 @@ export const findExceptionWords = (
     // `starre` is no form of English `star`); a form spelled term + ending is one in any language
     const groupLang = group.lang ?? 'und'
     for (const form of group.forms) {
-      if (out.has(form) || form.length > 255) continue
+      if (found.has(form) || form.length > 255) continue
       // squeeze into code points and run the automaton
       let n = 0
       let prev = -1
@@ -362,6 +377,7 @@ export const findExceptionWords = (
       // its inflections), which no exception may cancel: `kinderpornografie` contains the term
       // `kinderporno`, but it is a term of the list too
       let exceptionFor: number[] | undefined
+      let tails: string[] | undefined
       let isTerm = false
       for (let i = 0; i < n; i++) {
         s = automaton.next(s, automaton.classOf(codes[i]!))
@@ -383,14 +399,33 @@ export const findExceptionWords = (
             return
           }
           ;(exceptionFor ??= []).push(probes[p]!.entry)
+          const head = probe.spelling
+          if (wholeTerm && at === 0 && head.length >= MIN_COMPOUND_HEAD && form.startsWith(head)) {
+            const rest = form.slice(head.length)
+            tails ??= []
+            if (rest.length >= MIN_COMPOUND_TAIL) tails.push(rest)
+            // a linking `s` (German, Swedish, Dutch compounds)
+            if (rest[0] === 's' && rest.length > MIN_COMPOUND_TAIL) tails.push(rest.slice(1))
+          }
         })
       }
       if (exceptionFor === undefined || isTerm) continue
-      out.add(form)
-      for (const entry of exceptionFor) if (entry < entryCount) perEntry[entry]! += 1
+      found.set(form, exceptionFor)
+      if (tails !== undefined && tails.length > 0) compounds.set(form, tails)
     }
   }
-  return { words: [...out].sort(), perEntry }
+  if (compounds.size > 0) {
+    const wanted = new Set([...compounds.values()].flat())
+    const words = new Set<string>()
+    for (const group of lexicon.groups()) {
+      for (const form of group.forms) if (wanted.has(form)) words.add(form)
+    }
+    for (const [form, tails] of compounds) if (tails.some((t) => words.has(t))) found.delete(form)
+  }
+  for (const entries of found.values()) {
+    for (const entry of entries) if (entry < entryCount) perEntry[entry]! += 1
+  }
+  return { words: [...found.keys()].sort(), perEntry }
 }
 
 /** Word breaks of a term as a bit mask (terms of up to 31 units; longer ones keep their set). */

@@ -157,6 +157,25 @@ exceptions:
     expect(one.judge('elephantine').action).toBe('allow')
   })
 
+  it('never turns a compound of a long term and another word into an exception word', () => {
+    const words = lexiconFromWords(
+      'test-words',
+      ['en'],
+      ['elephantine', 'elephanthouse', 'elephantshouse', 'house', 'cartridge', 'ridge'],
+    )
+    const s = compileTermList(parsePlainTermList('elephant\ncart\n', 'compounds.txt'), {
+      lexicon: words,
+    })
+    // term + word (with or without a linking s): a compound of the term, deterred
+    expect(s.judge('elephanthouse').action).toBe('deter')
+    expect(s.judge('elephantshouse').action).toBe('deter')
+    // term + letters that are no word: an ordinary word
+    expect(s.judge('elephantine').action).toBe('allow')
+    // a short term starts ordinary words whose rest is a word by chance
+    expect(s.judge('cartridge').action).toBe('allow')
+    expect(s.exceptionWordCount).toBe(2)
+  })
+
   it('lets a support intent win over a deter term in the same query', () => {
     const s = compileTermList(
       parseYamlTermList(
