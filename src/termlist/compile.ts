@@ -37,11 +37,17 @@ import { NORMALIZER_VERSION } from '../normalize/index.js'
 import { normalizeInto } from '../normalize/normalize.js'
 import { UNIT_BOUNDARY, UNIT_MASK, UNIT_UNSPACED, Units } from '../normalize/units.js'
 import { decide, type PolicyEntry, type PolicyRule, type Verdict } from '../policy/index.js'
-import { E_DROP_ENDINGS, endingsFor, hasEnglishStems, Y_TO_I_ENDINGS } from './inflections.js'
+import {
+  E_DROP_ENDINGS,
+  endingsFor,
+  hasEnglishStems,
+  vowelStemEndings,
+  Y_TO_I_ENDINGS,
+} from './inflections.js'
 import type { TermListSource } from './source.js'
 
 /** Bumped when compiling changes what a snapshot matches: part of every version and cache key. */
-export const ENGINE_VERSION = 7
+export const ENGINE_VERSION = 8
 
 /** Where computed exception words are cached between compiles (a folder, a KV store, …). */
 export interface ExceptionCache {
@@ -72,13 +78,54 @@ export interface Skeleton {
 }
 
 /** The spelling of a word of a skeleton (runs capped at two), as the lexicon writes words. */
-export const spellingOf = (sk: Skeleton, word: { start: number; end: number }): string => {
+export const spellingOf = (
+  sk: Pick<Skeleton, 'codes' | 'runs'>,
+  word: { start: number; end: number } = { start: 0, end: sk.codes.length },
+): string => {
   let spelling = ''
   for (let i = word.start; i < word.end; i++) {
     const ch = String.fromCodePoint(sk.codes[i]!)
     spelling += sk.runs[i]! > 1 ? ch + ch : ch
   }
   return spelling
+}
+
+/** A stem of a term: the term less the letter its inflections change, and the endings that follow it. */
+export interface Stem {
+  readonly codes: Int32Array
+  readonly runs: Uint16Array
+  readonly endings: readonly string[]
+}
+
+const VOWELS = new Set([0x61, 0x65, 0x69, 0x6f, 0x75])
+
+/**
+ * The stems of a term: English drops a final `e` (`purpl` + `ing`) or turns `y` into `i` (`puppi` + `es`);
+ * Italian, Spanish and Portuguese change a final vowel (`pornografic` + `a`). Terms of at least 4 (English)
+ * or 5 letters whose last letter is single; none for scripts without spaces.
+ */
+export const stemsOf = (sk: Skeleton, lang: string): Stem[] => {
+  const n = sk.codes.length
+  if (sk.unspaced || n < 4 || sk.runs[n - 1] !== 1) return []
+  const last = sk.codes[n - 1]!
+  if (hasEnglishStems(lang)) {
+    if (last === 0x65) {
+      return [
+        {
+          codes: sk.codes.subarray(0, n - 1),
+          runs: sk.runs.subarray(0, n - 1),
+          endings: E_DROP_ENDINGS,
+        },
+      ]
+    }
+    if (last !== 0x79) return []
+    const codes = sk.codes.slice()
+    codes[n - 1] = 0x69
+    return [{ codes, runs: sk.runs, endings: Y_TO_I_ENDINGS }]
+  }
+  const endings = vowelStemEndings(lang)
+  if (endings === undefined || n < 5 || !VOWELS.has(last)) return []
+  return [{ codes: sk.codes.subarray(0, n - 1), runs: sk.runs.subarray(0, n - 1), endings }]
 }
 
 const skeletonScratch = new Units()
@@ -117,7 +164,11 @@ export const probesOf = (sk: Skeleton, lang: string, entry: number, mode: MatchM
   const out: Probe[] = []
   const words = sk.words
   if (mode === 'substring') return out
-  const whole = spellingOf(sk, { start: 0, end: sk.codes.length })
+  const whole = spellingOf(sk)
+  // the term's stems, so that a word made of a stem and its ending is known as the term
+  for (const stem of stemsOf(sk, lang)) {
+    out.push({ spelling: spellingOf(stem), lang, entry, where: 'stem', endings: stem.endings })
+  }
   if (mode === 'word') {
     out.push({ spelling: whole, lang, entry, where: 'whole' })
     return out
@@ -171,8 +222,17 @@ const endingSets = (lang: string): EndingSets => {
   return sets
 }
 
-const E_DROP_SUFFIXES: ReadonlySet<string> = new Set(E_DROP_ENDINGS.map(squeeze))
-const Y_TO_I_SUFFIXES: ReadonlySet<string> = new Set(Y_TO_I_ENDINGS.map(squeeze))
+const stemSuffixSets = new Map<readonly string[], ReadonlySet<string>>()
+
+/** The squeezed set of a stem's endings, shared by every stem with the same endings. */
+const stemSuffixes = (endings: readonly string[]): ReadonlySet<string> => {
+  let set = stemSuffixSets.get(endings)
+  if (set === undefined) {
+    set = new Set(endings.map(squeeze))
+    stemSuffixSets.set(endings, set)
+  }
+  return set
+}
 /** Most terms are one word: they share one empty set of inner word breaks. */
 const NO_BREAKS: ReadonlySet<number> = new Set()
 
@@ -296,8 +356,12 @@ export interface Probe {
   readonly spelling: string
   readonly lang: string
   readonly entry: number
-  /** Where in an ordinary word the probe must sit to cancel a hit: see {@link probesOf}. */
-  readonly where: 'inside' | 'start' | 'end' | 'whole'
+  /**
+   * Where in an ordinary word the probe must sit to cancel a hit (see {@link probesOf}); `stem`: a stem of
+   * the term, which never cancels a hit but marks the word made of it and one of its `endings` as the term.
+   */
+  readonly where: 'inside' | 'start' | 'end' | 'whole' | 'stem'
+  readonly endings?: readonly string[]
 }
 
 /**
@@ -330,26 +394,19 @@ export const findExceptionWords = (
   )
   const bySpelling = new Set(probes.map((p) => p.spelling))
   const info = probes.map((p) => {
-    const { spelled } = endingSets(p.lang)
-    const english = hasEnglishStems(p.lang)
+    const spelled = p.endings ? new Set(p.endings) : endingSets(p.lang).spelled
     const s = p.spelling
     return {
       spelling: s,
       lang: primaryLanguage(p.lang),
+      /** The form is the probe and one of its endings (a stem needs one). */
       isInflection(form: string): boolean {
-        if (form.startsWith(s)) {
-          const rest = form.slice(s.length)
-          if (rest === '' || spelled.has(rest)) return true
-          // consonant doubling: stop → stopping
-          if (rest[0] === s[s.length - 1] && spelled.has(rest.slice(1))) return true
-        }
-        if (english && s.endsWith('e') && form.startsWith(s.slice(0, -1))) {
-          if (E_DROP_ENDINGS.includes(form.slice(s.length - 1))) return true
-        }
-        if (english && s.endsWith('y') && form.startsWith(`${s.slice(0, -1)}i`)) {
-          if (Y_TO_I_ENDINGS.includes(form.slice(s.length))) return true
-        }
-        return false
+        if (!form.startsWith(s)) return false
+        const rest = form.slice(s.length)
+        if (rest === '') return p.where !== 'stem'
+        if (spelled.has(rest)) return true
+        // consonant doubling: stop → stopping
+        return p.where !== 'stem' && rest[0] === s[s.length - 1] && spelled.has(rest.slice(1))
       },
     }
   })
@@ -386,6 +443,10 @@ export const findExceptionWords = (
           const probe = info[p]!
           const where = probes[p]!.where
           const at = i + 1 - automaton.patternLength[p]!
+          if (where === 'stem') {
+            if (at === 0 && probe.isInflection(form)) isTerm = true
+            return
+          }
           if ((where === 'start' || where === 'whole') && at !== 0) return
           if (where === 'end' && i + 1 !== n) return
           const wholeTerm = where === 'inside' || where === 'whole'
@@ -398,7 +459,8 @@ export const findExceptionWords = (
             if (wholeTerm) isTerm = true
             return
           }
-          ;(exceptionFor ??= []).push(probes[p]!.entry)
+          exceptionFor ??= []
+          exceptionFor.push(probes[p]!.entry)
           const head = probe.spelling
           if (wholeTerm && at === 0 && head.length >= MIN_COMPOUND_HEAD && form.startsWith(head)) {
             const rest = form.slice(head.length)
@@ -638,16 +700,8 @@ export const compileTermList = (
     // written joined, words that meet on the same letter squeeze into one unit (`purpleelephant`)
     const joined = joinedVariant(sk)
     if (joined) add(joined.codes, joined.runs, NO_BREAKS, squeezed, false)
-    const n = sk.codes.length
-    const last = sk.codes[n - 1]
-    if (hasEnglishStems(t.lang) && n >= 4 && sk.runs[n - 1] === 1 && !sk.unspaced) {
-      if (last === 0x65) {
-        add(sk.codes.subarray(0, n - 1), sk.runs.subarray(0, n - 1), breaks, E_DROP_SUFFIXES, true)
-      } else if (last === 0x79) {
-        const codes = sk.codes.slice()
-        codes[n - 1] = 0x69
-        add(codes, sk.runs, breaks, Y_TO_I_SUFFIXES, true)
-      }
+    for (const stem of stemsOf(sk, t.lang)) {
+      add(stem.codes, stem.runs, breaks, stemSuffixes(stem.endings), true)
     }
     if (!sk.unspaced && lexicon !== EMPTY_LEXICON) {
       probes.push(...probesOf(sk, t.lang, entry, mode))

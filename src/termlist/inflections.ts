@@ -42,6 +42,20 @@ export const E_DROP_ENDINGS: readonly string[] = ['ing', 'ings', 'able']
 /** Endings after an English stem whose final `y` became `i` (`puppy` → `puppi` + `es`). */
 export const Y_TO_I_ENDINGS: readonly string[] = ['es', 'ed', 'er', 'ers', 'est', 'ly', 'ness']
 
+/**
+ * Endings after an Italian, Spanish or Portuguese stem that dropped the term's final vowel: gender and number
+ * change that vowel (`pornografico` → `pornografic` + `a`, `i`, `he`).
+ */
+const VOWEL_STEM_ENDINGS: Readonly<Record<string, readonly string[]>> = {
+  it: ['a', 'e', 'i', 'o', 'he', 'hi'],
+  es: ['a', 'as', 'e', 'es', 'o', 'os'],
+  pt: ['a', 'as', 'e', 'es', 'o', 'os'],
+}
+
+/** The endings after a stem without the final vowel, for languages whose inflections change it. */
+export const vowelStemEndings = (lang: string): readonly string[] | undefined =>
+  VOWEL_STEM_ENDINGS[lang.split('-')[0] ?? 'und']
+
 /** The endings of a language (BCP 47; the primary subtag decides). */
 export const endingsFor = (lang: string): readonly string[] => {
   const primary = lang.split('-')[0] ?? 'und'

@@ -176,6 +176,27 @@ exceptions:
     expect(s.exceptionWordCount).toBe(2)
   })
 
+  it('reads Italian, Spanish and Portuguese inflections that change the final vowel', () => {
+    const s = compileTermList(
+      parseYamlTermList(
+        yaml(`terms:
+  - { id: it1, term: pomodoro, lang: it }
+  - { id: es1, term: amarillo, lang: es }
+  - { id: en1, term: odor }
+`),
+        'romance.yaml',
+      ),
+      // the Italian plural is a dictionary word, and it contains another term of the list
+      { lexicon: lexiconFromWords('test-words', ['it'], ['pomodori', 'pomodorini']) },
+    )
+    const hits = (q: string) => s.judge(q).hits.map((h) => `${h.termId}@${q.slice(h.start, h.end)}`)
+    expect(hits('pomodori')).toContain('it1@pomodor')
+    expect(hits('due pomodore')).toContain('it1@pomodor')
+    expect(hits('amarillas')).toEqual(['es1@amarill'])
+    // another ending is another word (a diminutive here): the dictionary word wins
+    expect(s.judge('pomodorini').action).toBe('allow')
+  })
+
   it('lets a support intent win over a deter term in the same query', () => {
     const s = compileTermList(
       parseYamlTermList(
