@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadTermList } from '../../src/cli/load.js'
 import type { TermListSnapshot } from '../../src/termlist/compile.js'
+import { endingsFor } from '../../src/termlist/inflections.js'
 import { parseTermList } from '../../src/termlist/parse.js'
 
 const FILE = fileURLToPath(new URL('../../termlists/starter.yaml', import.meta.url))
@@ -33,6 +34,15 @@ describe('the starter list, with the bundled lexicon', () => {
         return v.action !== t.action || !v.hits.some((h) => h.termId === t.id)
       })
       .map((t) => t.id)
+    expect(missed).toEqual([])
+  })
+
+  it('catches every deter term with each inflection ending of its language', () => {
+    const missed = source.terms
+      .filter((t) => t.className === undefined && t.action === 'deter')
+      .flatMap((t) => endingsFor(t.lang).map((e) => ({ id: t.id, text: `${t.term}${e}` })))
+      .filter(({ text }) => lists.judge(text).action !== 'deter')
+      .map(({ id, text }) => `${id}+${text.length}`)
     expect(missed).toEqual([])
   })
 
