@@ -47,7 +47,7 @@ import {
 import type { TermListSource } from './source.js'
 
 /** Bumped when compiling changes what a snapshot matches: part of every version and cache key. */
-export const ENGINE_VERSION = 8
+export const ENGINE_VERSION = 9
 
 /** Where computed exception words are cached between compiles (a folder, a KV store, …). */
 export interface ExceptionCache {
@@ -413,6 +413,8 @@ export const findExceptionWords = (
   // exception words with the entries they cancel; compound candidates with their possible second words
   const found = new Map<string, number[]>()
   const compounds = new Map<string, string[]>()
+  // forms known to be a term: another group (the term's own root) may say so after the form was found
+  const termForms = new Set<string>()
   const codes = new Int32Array(256)
   for (const group of lexicon.groups()) {
     const ownRoot = bySpelling.has(group.root)
@@ -420,7 +422,7 @@ export const findExceptionWords = (
     // `starre` is no form of English `star`); a form spelled term + ending is one in any language
     const groupLang = group.lang ?? 'und'
     for (const form of group.forms) {
-      if (found.has(form) || form.length > 255) continue
+      if (form.length > 255 || termForms.has(form) || (found.has(form) && !ownRoot)) continue
       // squeeze into code points and run the automaton
       let n = 0
       let prev = -1
@@ -471,7 +473,13 @@ export const findExceptionWords = (
           }
         })
       }
-      if (exceptionFor === undefined || isTerm) continue
+      if (isTerm) {
+        termForms.add(form)
+        found.delete(form)
+        compounds.delete(form)
+        continue
+      }
+      if (exceptionFor === undefined) continue
       found.set(form, exceptionFor)
       if (tails !== undefined && tails.length > 0) compounds.set(form, tails)
     }

@@ -157,6 +157,19 @@ exceptions:
     expect(one.judge('elephantine').action).toBe('allow')
   })
 
+  it("knows a term's irregular form from its dictionary root, whatever dictionary lists the form first", () => {
+    const lexicon = {
+      id: 'two-dictionaries',
+      languages: ['sv', 'en'],
+      groups: () => [
+        { root: 'elephantos', forms: ['elephantos'], lang: 'sv' },
+        { root: 'elephant', forms: ['elephant', 'elephantos'], lang: 'en' },
+      ],
+    }
+    const s = compileTermList(parsePlainTermList('elephant\n', 'irregular.txt'), { lexicon })
+    expect(s.judge('elephantos').action).toBe('deter')
+  })
+
   it('never turns a compound of a long term and another word into an exception word', () => {
     const words = lexiconFromWords(
       'test-words',
