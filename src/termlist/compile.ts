@@ -41,13 +41,17 @@ import {
   E_DROP_ENDINGS,
   endingsFor,
   hasEnglishStems,
+  INFLECTIONS_FINGERPRINT,
   vowelStemEndings,
   Y_TO_I_ENDINGS,
 } from './inflections.js'
 import type { TermListSource } from './source.js'
 
-/** Bumped when compiling changes what a snapshot matches: part of every version and cache key. */
-export const ENGINE_VERSION = 9
+/**
+ * Bumped when compiling changes what a snapshot matches: part of every version and cache key (with the
+ * normalizer's version and the inflection tables).
+ */
+export const ENGINE_VERSION = 10
 
 /** Where computed exception words are cached between compiles (a folder, a KV store, …). */
 export interface ExceptionCache {
@@ -737,6 +741,7 @@ export const compileTermList = (
 
   const hash = createHash('sha256')
   hash.update(`engine ${ENGINE_VERSION} normalizer ${NORMALIZER_VERSION}\n`)
+  hash.update(`inflections ${INFLECTIONS_FINGERPRINT}\n`)
   hash.update(`lexicon ${lexicon.id}\n`)
   hash.update(source.text)
   const version = hash.digest('hex').slice(0, 16)

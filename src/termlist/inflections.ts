@@ -33,7 +33,7 @@ const ENDINGS: Readonly<Record<string, readonly string[]>> = {
   it: ['a', 'e', 'i', 'o', 'he', 'hi'],
   pt: ['s', 'es', 'a', 'as', 'o', 'os'],
   pl: ['a', 'e', 'i', 'y', 'u', 'em', 'ie', 'om', 'ow', 'ach', 'ami'],
-  sv: ['s', 'n', 'en', 'et', 'er', 'ar', 'or', 'na', 'erna', 'arna'],
+  sv: ['s', 'n', 'en', 'et', 'er', 'ar', 'or', 'na', 'erna', 'arna', 'sk', 'ska', 'skt'],
   fi: ['t', 'n', 'a', 'ä', 'ssa', 'sta', 'lla', 'lta', 'ksi', 'ja', 'jen'],
 }
 
@@ -67,3 +67,11 @@ export const hasEnglishStems = (lang: string): boolean => {
   const primary = lang.split('-')[0]
   return primary === 'en' || primary === 'und'
 }
+
+/** The tables above as one string: part of every snapshot version, so a change of them invalidates caches. */
+export const INFLECTIONS_FINGERPRINT = JSON.stringify([
+  ENDINGS,
+  VOWEL_STEM_ENDINGS,
+  E_DROP_ENDINGS,
+  Y_TO_I_ENDINGS,
+])
