@@ -51,7 +51,7 @@ import type { TermListSource } from './source.js'
  * Bumped when compiling changes what a snapshot matches: part of every version and cache key (with the
  * normalizer's version and the inflection tables).
  */
-export const ENGINE_VERSION = 10
+export const ENGINE_VERSION = 11
 
 /** Where computed exception words are cached between compiles (a folder, a KV store, …). */
 export interface ExceptionCache {
@@ -129,7 +129,15 @@ export const stemsOf = (sk: Skeleton, lang: string): Stem[] => {
   }
   const endings = vowelStemEndings(lang)
   if (endings === undefined || n < 5 || !VOWELS.has(last)) return []
-  return [{ codes: sk.codes.subarray(0, n - 1), runs: sk.runs.subarray(0, n - 1), endings }]
+  // an ending that starts with the stem's last letter would squeeze into it (`pedopornografi` + `i`)
+  const before = String.fromCodePoint(sk.codes[n - 2]!)
+  return [
+    {
+      codes: sk.codes.subarray(0, n - 1),
+      runs: sk.runs.subarray(0, n - 1),
+      endings: endings.filter((e) => e[0] !== before),
+    },
+  ]
 }
 
 const skeletonScratch = new Units()
@@ -226,14 +234,15 @@ const endingSets = (lang: string): EndingSets => {
   return sets
 }
 
-const stemSuffixSets = new Map<readonly string[], ReadonlySet<string>>()
+const stemSuffixSets = new Map<string, ReadonlySet<string>>()
 
 /** The squeezed set of a stem's endings, shared by every stem with the same endings. */
 const stemSuffixes = (endings: readonly string[]): ReadonlySet<string> => {
-  let set = stemSuffixSets.get(endings)
+  const key = endings.join(' ')
+  let set = stemSuffixSets.get(key)
   if (set === undefined) {
     set = new Set(endings.map(squeeze))
-    stemSuffixSets.set(endings, set)
+    stemSuffixSets.set(key, set)
   }
   return set
 }

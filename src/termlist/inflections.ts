@@ -39,8 +39,24 @@ const ENDINGS: Readonly<Record<string, readonly string[]>> = {
 
 /** Endings after an English stem that dropped its final `e` (`purple` → `purpl` + `ing`). */
 export const E_DROP_ENDINGS: readonly string[] = ['ing', 'ings', 'able']
-/** Endings after an English stem whose final `y` became `i` (`puppy` → `puppi` + `es`). */
-export const Y_TO_I_ENDINGS: readonly string[] = ['es', 'ed', 'er', 'ers', 'est', 'ly', 'ness']
+/**
+ * Endings after an English stem whose final `y` became `i` (`puppy` → `puppi` + `es`, `photography` →
+ * `photographi` + `c`).
+ */
+export const Y_TO_I_ENDINGS: readonly string[] = [
+  'es',
+  'ed',
+  'er',
+  'ers',
+  'est',
+  'ly',
+  'ness',
+  // Greek-derived nouns: photography → photographic
+  'c',
+  'cs',
+  'cal',
+  'cally',
+]
 
 /**
  * Endings after an Italian, Spanish or Portuguese stem that dropped the term's final vowel: gender and number

@@ -189,6 +189,16 @@ exceptions:
     expect(s.exceptionWordCount).toBe(2)
   })
 
+  it('reads the adjective of an English -y noun as the term (photography, photographic)', () => {
+    const s = compileTermList(parsePlainTermList('purple geography\n', 'y.txt'), {
+      lexicon: lexiconFromWords('test-words', ['en'], ['geographic', 'geographical']),
+    })
+    const hits = (q: string) => s.judge(q).hits.map((h) => q.slice(h.start, h.end))
+    expect(hits('purple geographic maps')).toEqual(['purple geographi'])
+    expect(hits('purple geographically')).toEqual(['purple geographi'])
+    expect(s.judge('geographic maps').action).toBe('allow')
+  })
+
   it('reads Italian, Spanish and Portuguese inflections that change the final vowel', () => {
     const s = compileTermList(
       parseYamlTermList(

@@ -9,7 +9,12 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadTermList } from '../../src/cli/load.js'
-import type { TermListSnapshot } from '../../src/termlist/compile.js'
+import {
+  skeletonOf,
+  spellingOf,
+  stemsOf,
+  type TermListSnapshot,
+} from '../../src/termlist/compile.js'
 import { endingsFor } from '../../src/termlist/inflections.js'
 import { parseTermList } from '../../src/termlist/parse.js'
 
@@ -41,6 +46,19 @@ describe('the starter list, with the bundled lexicon', () => {
     const missed = source.terms
       .filter((t) => t.className === undefined && t.action === 'deter')
       .flatMap((t) => endingsFor(t.lang).map((e) => ({ id: t.id, text: `${t.term}${e}` })))
+      .filter(({ text }) => lists.judge(text).action !== 'deter')
+      .map(({ id, text }) => `${id}+${text.length}`)
+    expect(missed).toEqual([])
+  })
+
+  it('catches every deter term in each form its stems make (purpl + ing, pornografic + a)', () => {
+    const missed = source.terms
+      .filter((t) => t.className === undefined && t.action === 'deter')
+      .flatMap((t) =>
+        stemsOf(skeletonOf(t.term), t.lang).flatMap((stem) =>
+          stem.endings.map((e) => ({ id: t.id, text: `${spellingOf(stem)}${e}` })),
+        ),
+      )
       .filter(({ text }) => lists.judge(text).action !== 'deter')
       .map(({ id, text }) => `${id}+${text.length}`)
     expect(missed).toEqual([])
