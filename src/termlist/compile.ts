@@ -105,7 +105,7 @@ const VOWELS = new Set([0x61, 0x65, 0x69, 0x6f, 0x75])
 
 /**
  * The stems of a term: English drops a final `e` (`purpl` + `ing`) or turns `y` into `i` (`puppi` + `es`);
- * Italian, Spanish and Portuguese change a final vowel (`pornografic` + `a`). Terms of at least 4 (English)
+ * Italian, Spanish and Portuguese change a final vowel (`pomodor` + `i`). Terms of at least 4 (English)
  * or 5 letters whose last letter is single; none for scripts without spaces.
  */
 export const stemsOf = (sk: Skeleton, lang: string): Stem[] => {
@@ -129,7 +129,7 @@ export const stemsOf = (sk: Skeleton, lang: string): Stem[] => {
   }
   const endings = vowelStemEndings(lang)
   if (endings === undefined || n < 5 || !VOWELS.has(last)) return []
-  // an ending that starts with the stem's last letter would squeeze into it (`pedopornografi` + `i`)
+  // an ending that starts with the stem's last letter would squeeze into it (`farmaci` + `i`)
   const before = String.fromCodePoint(sk.codes[n - 2]!)
   return [
     {
@@ -379,7 +379,7 @@ export interface Probe {
 
 /**
  * A term at least this long that starts a dictionary word whose rest is itself a dictionary word makes a
- * compound of the term (`barnporr` + `bilder`), never an exception. Shorter terms start ordinary words whose
+ * compound of the term (`elephant` + `house`), never an exception. Shorter terms start ordinary words whose
  * rest is a word by chance (`car` + `pet`, `scar` + `let`).
  */
 export const MIN_COMPOUND_HEAD = 6
@@ -389,9 +389,9 @@ const MIN_COMPOUND_TAIL = 3
 
 /**
  * @internal The lexicon scan: ordinary words that contain a term's word other than as its inflection.
- * Never an exception: a word that is a term of the list or one of its inflections (`kinderpornografie`
- * contains the term `kinderporno` but is a term too), nor a compound made of a term and another word of the
- * lexicon (`barnporrbilder`: see {@link MIN_COMPOUND_HEAD}). `perEntry[i]` counts the exception words found
+ * Never an exception: a word that is a term of the list or one of its inflections (`elephantine`
+ * contains the term `elephant` but may be a term too), nor a compound made of a term and another word of the
+ * lexicon (`elephanthouse`: see {@link MIN_COMPOUND_HEAD}). `perEntry[i]` counts the exception words found
  * for entry `i` (for lint). Cost: one automaton pass over every lexicon word, and a second plain pass when
  * some word may be a compound.
  */
@@ -446,8 +446,8 @@ export const findExceptionWords = (
       }
       let s = 0
       // entries for which the form is an exception word; and whether the form is itself a term (or one of
-      // its inflections), which no exception may cancel: `kinderpornografie` contains the term
-      // `kinderporno`, but it is a term of the list too
+      // its inflections), which no exception may cancel: `elephantine` contains the term
+      // `elephant`, and may be a term of the list too
       let exceptionFor: number[] | undefined
       let tails: string[] | undefined
       let isTerm = false

@@ -60,7 +60,7 @@ export const Y_TO_I_ENDINGS: readonly string[] = [
 
 /**
  * Endings after an Italian, Spanish or Portuguese stem that dropped the term's final vowel: gender and number
- * change that vowel (`pornografico` → `pornografic` + `a`, `i`, `he`).
+ * change that vowel (`pomodoro` → `pomodor` + `i`, `bianco` → `bianc` + `he`).
  */
 const VOWEL_STEM_ENDINGS: Readonly<Record<string, readonly string[]>> = {
   it: ['a', 'e', 'i', 'o', 'he', 'hi'],
