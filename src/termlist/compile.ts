@@ -51,7 +51,7 @@ import type { TermListSource } from './source.js'
  * Bumped when compiling changes what a snapshot matches: part of every version and cache key (with the
  * normalizer's version and the inflection tables).
  */
-export const ENGINE_VERSION = 11
+export const ENGINE_VERSION = 12
 
 /** Where computed exception words are cached between compiles (a folder, a KV store, …). */
 export interface ExceptionCache {
@@ -468,7 +468,8 @@ export const findExceptionWords = (
           const sameLanguage = groupLang === 'und' || probe.lang === groupLang
           if (
             form === probe.spelling || // the term itself, in any language
-            (sameLanguage && ownRoot && group.root === probe.spelling) ||
+            // a form of the term's own root, unless a prefix made another word of it (`port` → `report`)
+            (sameLanguage && ownRoot && at === 0 && group.root === probe.spelling) ||
             (at === 0 && probe.isInflection(form))
           ) {
             if (wholeTerm) isTerm = true

@@ -170,6 +170,21 @@ exceptions:
     expect(s.judge('elephantos').action).toBe('deter')
   })
 
+  it("reads a prefixed form of a term's root as another word (hunspell prefixes: port → report)", () => {
+    const lexicon = {
+      id: 'prefixes',
+      languages: ['en'],
+      groups: () => [
+        { root: 'cart', forms: ['cart', 'carts', 'recart', 'recarts'], lang: 'en' },
+        { root: 'recart', forms: ['recart'], lang: 'en' },
+      ],
+    }
+    const s = compileTermList(parsePlainTermList('cart\n', 'prefixed.txt'), { lexicon })
+    expect(s.judge('recart').action).toBe('allow')
+    expect(s.judge('recarts').action).toBe('allow')
+    expect(s.judge('carts').action).toBe('deter')
+  })
+
   it('never turns a compound of a long term and another word into an exception word', () => {
     const words = lexiconFromWords(
       'test-words',
