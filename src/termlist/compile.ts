@@ -4,7 +4,8 @@
  *
  * 1. normalizes every term and exception with the same function as queries, into a *skeleton* (primary
  *    readings, repeated letters squeezed, separators removed) with its word breaks and run lengths;
- * 2. adds stem patterns for English stem changes (`purpl` + `ing`);
+ * 2. adds stem patterns for stem changes (`purpl` + `ing`, `pomodor` + `i`) and, for a deterred French,
+ *    Spanish, Portuguese or Italian phrase, the phrase with its head in the plural (`elefanti rossi`);
  * 3. builds one Aho-Corasick automaton over all patterns;
  * 4. scans the lexicon for ordinary words that contain a term or a word of a multi-word term, other than as
  *    an inflection of it: they become *exception words*, the only part of the lexicon kept in memory. This
@@ -42,6 +43,7 @@ import {
   endingsFor,
   hasEnglishStems,
   INFLECTIONS_FINGERPRINT,
+  pluralPhrase,
   vowelStemEndings,
   Y_TO_I_ENDINGS,
 } from './inflections.js'
@@ -51,7 +53,7 @@ import type { TermListSource } from './source.js'
  * Bumped when compiling changes what a snapshot matches: part of every version and cache key (with the
  * normalizer's version and the inflection tables).
  */
-export const ENGINE_VERSION = 12
+export const ENGINE_VERSION = 13
 
 /** Where computed exception words are cached between compiles (a folder, a KV store, …). */
 export interface ExceptionCache {
@@ -138,6 +140,43 @@ export const stemsOf = (sk: Skeleton, lang: string): Stem[] => {
       endings: endings.filter((e) => e[0] !== before),
     },
   ]
+}
+
+/**
+ * The skeleton of a multi-word term with its head in the plural ({@link pluralPhrase}), or `undefined` when
+ * the plural changes nothing. Letters doubled by an ending squeeze into one unit, as the normalizer reads them.
+ */
+export const pluralSkeleton = (sk: Skeleton, lang: string): Skeleton | undefined => {
+  if (sk.unspaced) return undefined
+  const plural = pluralPhrase(
+    sk.words.map((w) => spellingOf(sk, w)),
+    lang,
+  )
+  if (plural === undefined) return undefined
+  const codes: number[] = []
+  const runs: number[] = []
+  const breaks = new Set<number>()
+  const words: { start: number; end: number }[] = []
+  for (const word of plural) {
+    const start = codes.length
+    if (start > 0) breaks.add(start)
+    for (const ch of word) {
+      const cp = ch.codePointAt(0)!
+      if (codes.length > start && codes[codes.length - 1] === cp) runs[runs.length - 1]! += 1
+      else {
+        codes.push(cp)
+        runs.push(1)
+      }
+    }
+    words.push({ start, end: codes.length })
+  }
+  return {
+    codes: Int32Array.from(codes),
+    runs: Uint16Array.from(runs),
+    breaks,
+    unspaced: false,
+    words,
+  }
 }
 
 const skeletonScratch = new Units()
@@ -725,8 +764,16 @@ export const compileTermList = (
     for (const stem of stemsOf(sk, t.lang)) {
       add(stem.codes, stem.runs, breaks, stemSuffixes(stem.endings), true)
     }
+    // a deterred phrase with its head in the plural (`elefanti rossi`); intents are sentences, left alone
+    const plural = t.action === 'deter' ? pluralSkeleton(sk, t.lang) : undefined
+    if (plural) {
+      add(plural.codes, plural.runs, compactBreaks(plural.breaks), squeezed, false)
+      const joinedPlural = joinedVariant(plural)
+      if (joinedPlural) add(joinedPlural.codes, joinedPlural.runs, NO_BREAKS, squeezed, false)
+    }
     if (!sk.unspaced && lexicon !== EMPTY_LEXICON) {
       probes.push(...probesOf(sk, t.lang, entry, mode))
+      if (plural) probes.push(...probesOf(plural, t.lang, entry, mode))
     }
   })
   const termCount = source.terms.length

@@ -84,8 +84,169 @@ export const hasEnglishStems = (lang: string): boolean => {
   return primary === 'en' || primary === 'und'
 }
 
+/**
+ * The regular plural of one word of French, Spanish, Portuguese or Italian, spelled as the normalizer spells
+ * it (lower case, no accents), or the word itself where the rules leave it alone (a word already ending in
+ * `s` or `x`, an Italian `i`) or the language has none here. Regular rules only: an irregular noun gets the
+ * regular form (Italian `video` → `videi`), a pattern nobody types, never a false positive. Part of the
+ * compile semantics: a change here bumps `ENGINE_VERSION`.
+ */
+export const pluralOf = (word: string, lang: string): string => {
+  const primary = lang.split('-')[0]
+  const n = word.length
+  const last = word[n - 1]
+  const ends = (suffix: string) => word.endsWith(suffix)
+  const cut = (k: number, add: string) => word.slice(0, n - k) + add
+  if (n < 2) return word
+  switch (primary) {
+    case 'fr':
+      if ('sxz'.includes(last!)) return word
+      if (ends('al')) return cut(2, 'aux')
+      if (ends('au') || ends('eu')) return `${word}x`
+      return `${word}s`
+    case 'es':
+      if ('sx'.includes(last!)) return word
+      if ('aeiou'.includes(last!)) return `${word}s`
+      if (last === 'z') return cut(1, 'ces')
+      return `${word}es`
+    case 'pt':
+      if ('sx'.includes(last!)) return word
+      if (ends('ao')) return cut(2, 'oes')
+      if ('aeiou'.includes(last!)) return `${word}s`
+      if (last === 'm') return cut(1, 'ns')
+      if (ends('il')) return cut(1, 's')
+      if (last === 'l') return cut(1, 'is')
+      if (last === 'r' || last === 'z') return `${word}es`
+      return `${word}s`
+    case 'it':
+      if (ends('ico')) return cut(1, 'i')
+      if (ends('co') || ends('go')) return cut(1, 'hi')
+      if (ends('ca') || ends('ga')) return cut(1, 'he')
+      if (ends('io')) return cut(1, '')
+      if (last === 'a') return cut(1, 'e')
+      if (last === 'o' || last === 'e') return cut(1, 'i')
+      return word
+    default:
+      return word
+  }
+}
+
+/**
+ * Prepositions, articles and conjunctions that end a noun phrase's head (`papel` | `de parede`), as the
+ * normalizer spells them (an elided `d'` or `l'` is a word of one letter).
+ */
+const FUNCTION_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
+  fr: new Set([
+    'a',
+    'au',
+    'aux',
+    'avec',
+    'd',
+    'dans',
+    'de',
+    'des',
+    'du',
+    'en',
+    'entre',
+    'et',
+    'l',
+    'la',
+    'le',
+    'les',
+    'par',
+    'pour',
+    'sans',
+    'sur',
+  ]),
+  es: new Set([
+    'a',
+    'al',
+    'con',
+    'de',
+    'del',
+    'el',
+    'en',
+    'entre',
+    'la',
+    'las',
+    'los',
+    'para',
+    'por',
+    'sin',
+    'sobre',
+    'y',
+  ]),
+  pt: new Set([
+    'a',
+    'ao',
+    'com',
+    'da',
+    'das',
+    'de',
+    'do',
+    'dos',
+    'e',
+    'em',
+    'entre',
+    'na',
+    'nas',
+    'no',
+    'nos',
+    'para',
+    'por',
+    'sem',
+    'sobre',
+  ]),
+  it: new Set([
+    'a',
+    'al',
+    'con',
+    'da',
+    'degli',
+    'dei',
+    'del',
+    'della',
+    'delle',
+    'di',
+    'e',
+    'fra',
+    'in',
+    'per',
+    'su',
+    'sui',
+    'sul',
+    'sulla',
+    'tra',
+  ]),
+}
+
+/**
+ * A multi-word term with its head in the plural, as French, Spanish, Portuguese and Italian make it agree
+ * (`elefante rosso` → `elefanti rossi`, `papel de parede` → `papeis de parede`): every word before the first
+ * function word is put in the plural, the complement after it is left as it is. `undefined` when nothing
+ * changes (one word, a language without these rules, a head already plural).
+ */
+export const pluralPhrase = (
+  words: readonly string[],
+  lang: string,
+): readonly string[] | undefined => {
+  const functionWords = FUNCTION_WORDS[lang.split('-')[0] ?? 'und']
+  if (words.length < 2 || functionWords === undefined) return undefined
+  let changed = false
+  let head = true
+  const out = words.map((w) => {
+    if (functionWords.has(w)) head = false
+    if (!head) return w
+    const plural = pluralOf(w, lang)
+    if (plural !== w) changed = true
+    return plural
+  })
+  return changed ? out : undefined
+}
+
 /** The tables above as one string: part of every snapshot version, so a change of them invalidates caches. */
 export const INFLECTIONS_FINGERPRINT = JSON.stringify([
+  Object.entries(FUNCTION_WORDS).map(([lang, words]) => [lang, [...words]]),
   ENDINGS,
   VOWEL_STEM_ENDINGS,
   E_DROP_ENDINGS,

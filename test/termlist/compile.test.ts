@@ -235,6 +235,34 @@ exceptions:
     expect(s.judge('pomodorini').action).toBe('allow')
   })
 
+  it('reads a French, Spanish, Portuguese or Italian phrase with its head in the plural', () => {
+    const s = compileTermList(
+      parseYamlTermList(
+        yaml(`terms:
+  - { id: it1, term: elefante rosso, lang: it }
+  - { id: pt1, term: papel de parede, lang: pt }
+  - { id: fr1, term: cheval blanc, lang: fr }
+  - { id: es1, term: luz azul, lang: es }
+  - { id: es2, term: quiero luz azul, lang: es, action: support }
+`),
+        'plural.yaml',
+      ),
+      // the plural head is a dictionary word that contains the singular: still the term
+      { lexicon: lexiconFromWords('test-words', ['fr'], ['chevaux', 'chevauxblancs']) },
+    )
+    const hits = (q: string) => s.judge(q).hits.map((h) => `${h.termId}@${q.slice(h.start, h.end)}`)
+    expect(hits('elefanti rossi')).toEqual(['it1@elefanti rossi'])
+    expect(hits('#ElefantiRossi')).toEqual(['it1@ElefantiRossi'])
+    // the complement after a preposition keeps its number
+    expect(hits('papéis de parede')).toEqual(['pt1@papéis de parede'])
+    expect(hits('chevaux blancs')).toEqual(['fr1@chevaux blancs'])
+    expect(hits('luces azules')).toEqual(['es1@luces azules'])
+    // a head in the plural with its adjective in the singular is no agreement: not this term
+    expect(s.judge('elefanti rosso').action).toBe('allow')
+    // intents are sentences: no plural made for them
+    expect(s.judge('quieros luces azules').hits.map((h) => h.termId)).toEqual(['es1'])
+  })
+
   it('lets a support intent win over a deter term in the same query', () => {
     const s = compileTermList(
       parseYamlTermList(

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadTermList } from '../../src/cli/load.js'
 import {
+  pluralSkeleton,
   skeletonOf,
   spellingOf,
   stemsOf,
@@ -60,6 +61,24 @@ describe('the starter list, with the bundled lexicon', () => {
         ),
       )
       .filter(({ text }) => lists.judge(text).action !== 'deter')
+      .map(({ id, text }) => `${id}+${text.length}`)
+    expect(missed).toEqual([])
+  })
+
+  it('catches every deter phrase with its head in the plural (fr, es, pt, it)', () => {
+    const plurals = source.terms
+      .filter((t) => t.className === undefined && t.action === 'deter')
+      .flatMap((t) => {
+        const sk = skeletonOf(t.term)
+        const plural = pluralSkeleton(sk, t.lang)
+        if (plural === undefined) return []
+        const text = plural.words.map((w) => spellingOf(plural, w)).join(' ')
+        return [{ id: t.id, text }]
+      })
+    // the case this guards exists in the list
+    expect(plurals.length).toBeGreaterThan(10)
+    const missed = plurals
+      .filter(({ id, text }) => !lists.judge(text).hits.some((h) => h.termId === id))
       .map(({ id, text }) => `${id}+${text.length}`)
     expect(missed).toEqual([])
   })
