@@ -53,7 +53,7 @@ import type { TermListSource } from './source.js'
  * Bumped when compiling changes what a snapshot matches: part of every version and cache key (with the
  * normalizer's version and the inflection tables).
  */
-export const ENGINE_VERSION = 13
+export const ENGINE_VERSION = 14
 
 /** Where computed exception words are cached between compiles (a folder, a KV store, …). */
 export interface ExceptionCache {
@@ -142,11 +142,16 @@ export const stemsOf = (sk: Skeleton, lang: string): Stem[] => {
   ]
 }
 
+/** An elided article or preposition (`d'`, `l'`, `dell'`): a word of its own for the plural's head. */
+const ELISION = /(\p{L})['\u2019\u02bc](?=\p{L})/gu
+
 /**
  * The skeleton of a multi-word term with its head in the plural ({@link pluralPhrase}), or `undefined` when
- * the plural changes nothing. Letters doubled by an ending squeeze into one unit, as the normalizer reads them.
+ * the plural changes nothing. An elided word ends the head like any function word (`maison d'ami`). Letters
+ * doubled by an ending squeeze into one unit, as the normalizer reads them.
  */
-export const pluralSkeleton = (sk: Skeleton, lang: string): Skeleton | undefined => {
+export const pluralSkeleton = (term: string, lang: string): Skeleton | undefined => {
+  const sk = skeletonOf(term.replace(ELISION, '$1 '))
   if (sk.unspaced) return undefined
   const plural = pluralPhrase(
     sk.words.map((w) => spellingOf(sk, w)),
@@ -765,7 +770,7 @@ export const compileTermList = (
       add(stem.codes, stem.runs, breaks, stemSuffixes(stem.endings), true)
     }
     // a deterred phrase with its head in the plural (`elefanti rossi`); intents are sentences, left alone
-    const plural = t.action === 'deter' ? pluralSkeleton(sk, t.lang) : undefined
+    const plural = t.action === 'deter' ? pluralSkeleton(t.term, t.lang) : undefined
     if (plural) {
       add(plural.codes, plural.runs, compactBreaks(plural.breaks), squeezed, false)
       const joinedPlural = joinedVariant(plural)

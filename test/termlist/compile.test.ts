@@ -244,6 +244,7 @@ exceptions:
   - { id: fr1, term: cheval blanc, lang: fr }
   - { id: es1, term: luz azul, lang: es }
   - { id: es2, term: quiero luz azul, lang: es, action: support }
+  - { id: fr2, term: "maison d'ami", lang: fr }
 `),
         'plural.yaml',
       ),
@@ -256,6 +257,9 @@ exceptions:
     // the complement after a preposition keeps its number
     expect(hits('papéis de parede')).toEqual(['pt1@papéis de parede'])
     expect(hits('chevaux blancs')).toEqual(['fr1@chevaux blancs'])
+    // an elided preposition ends the head too
+    expect(hits("maisons d'ami")).toEqual(["fr2@maisons d'ami"])
+    expect(hits('maisons d’ami')).toEqual(['fr2@maisons d’ami'])
     expect(hits('luces azules')).toEqual(['es1@luces azules'])
     // a head in the plural with its adjective in the singular is no agreement: not this term
     expect(s.judge('elefanti rosso').action).toBe('allow')

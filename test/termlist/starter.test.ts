@@ -69,8 +69,7 @@ describe('the starter list, with the bundled lexicon', () => {
     const plurals = source.terms
       .filter((t) => t.className === undefined && t.action === 'deter')
       .flatMap((t) => {
-        const sk = skeletonOf(t.term)
-        const plural = pluralSkeleton(sk, t.lang)
+        const plural = pluralSkeleton(t.term, t.lang)
         if (plural === undefined) return []
         const text = plural.words.map((w) => spellingOf(plural, w)).join(' ')
         return [{ id: t.id, text }]
