@@ -15,7 +15,7 @@
  */
 
 import { UNIT_BOUNDARY, UNIT_CAMEL, UNIT_MASK, type Units } from '../normalize/units.js'
-import type { Candidate } from './scan.js'
+import type { Candidate, MaskSite } from './scan.js'
 
 /** How a term is allowed to sit among the words of the text. See the module doc. */
 export type MatchMode = 'compound' | 'word' | 'prefix' | 'substring'
@@ -140,21 +140,37 @@ const reads = (units: Units, i: number, c: number): boolean =>
 
 /**
  * The first unit of an occurrence of `codes` that ends at unit `end`, where a unit may repeat the letter
- * read by the unit after it (`pi|1ow` for `pilow`). -1 when there is none. Bounded backtracking.
+ * read by the unit after it (`pi|1ow` for `pilow`). -1 when there is none. Bounded backtracking. With a
+ * `mask`, the occurrence reads the site as one letter (any, or one of its readings) just before unit
+ * `mask.at` and must contain it.
  */
-export const matchBackward = (units: Units, codes: ArrayLike<number>, end: number): number => {
+export const matchBackward = (
+  units: Units,
+  codes: ArrayLike<number>,
+  end: number,
+  mask?: MaskSite,
+): number => {
   let budget = 4096
-  const go = (i: number, k: number): number => {
-    if (k < 0) return i + 1
-    if (i < 0 || --budget < 0) return -1
-    if (reads(units, i, codes[k]!)) {
-      const r = go(i - 1, k - 1)
+  // virtual positions: the site is `at`, the units from `at` on shift by one
+  const at = mask === undefined ? units.length + 1 : mask.at
+  const readsAt = (v: number, c: number): boolean =>
+    v < at
+      ? reads(units, v, c)
+      : v > at
+        ? reads(units, v - 1, c)
+        : mask?.readings === undefined || mask.readings.includes(c)
+  const go = (v: number, k: number): number => {
+    if (k < 0) return v + 1
+    if (v < 0 || --budget < 0) return -1
+    if (readsAt(v, codes[k]!)) {
+      const r = go(v - 1, k - 1)
       if (r >= 0) return r
     }
-    if (k + 1 < codes.length && reads(units, i, codes[k + 1]!)) return go(i - 1, k)
+    if (k + 1 < codes.length && v !== at && readsAt(v, codes[k + 1]!)) return go(v - 1, k)
     return -1
   }
-  return go(end - 1, codes.length - 1)
+  const start = go(mask === undefined ? end - 1 : end, codes.length - 1)
+  return mask !== undefined && start > at ? -1 : start
 }
 
 /** True when a unit of the occurrence is stretched (three or more) beyond the term: never an ordinary word. */
@@ -183,8 +199,8 @@ export const resolveCandidates = (
     const runs = spec.runs
     const { end: b, mask } = c
     let a = c.start
-    if (c.approximate && !mask) {
-      a = matchBackward(units, spec.codes, b)
+    if (c.approximate) {
+      a = matchBackward(units, spec.codes, b, mask)
       if (a < 0) continue
     }
     if (mask && mask.readings === undefined && !spec.maskable) continue

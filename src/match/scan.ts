@@ -6,7 +6,8 @@
  * in every reading, so a match's start is its end minus the pattern length.
  *
  * A second, rarer pass tries a mask placeholder (`purp*e`, `purpl#`) as each letter of the alphabet, inside
- * the word around it only.
+ * the word around it only, and a `+` as a `t` (`c4r+`), where the other ambiguous characters around it keep
+ * all their readings (`purp1e e1ephan+`) and the words after it are read too (`viole+ lantern`).
  */
 
 import { NONE, type Site, UNIT_BOUNDARY, type Units } from '../normalize/units.js'
@@ -60,9 +61,15 @@ const pushOutputs = (
   }
 }
 
-const addState = (a: Automaton, set: Int32Array, size: number, t: number): number => {
+const addState = (
+  a: Automaton,
+  set: Int32Array,
+  size: number,
+  t: number,
+  limit = MAX_STATES,
+): number => {
   for (let j = 0; j < size; j++) if (set[j] === t) return size
-  if (size < MAX_STATES) {
+  if (size < limit) {
     set[size] = t
     return size + 1
   }
@@ -130,11 +137,19 @@ export const scanUnits = (a: Automaton, units: Units, out: Candidate[]): void =>
   }
 }
 
+/** States followed at once by the site pass where characters have several readings (`e13phan+`). */
+export const MAX_SITE_STATES = 4
+
+const siteCur = new Int32Array(MAX_SITE_STATES)
+const siteNext = new Int32Array(MAX_SITE_STATES)
+
 /**
  * Runs the automaton over `units[from..to)` with a wildcard read as `cls` just before unit `at`. In virtual
  * positions, units before `at` keep their index, the wildcard is `at`, and later units shift by one; a
  * candidate's `start`/`end` are unit indices with the wildcard counted as unit `at` (so `end` excludes it
- * when the occurrence ends on it: `end === at`, `mask` says where it is).
+ * when the occurrence ends on it: `end === at`, `mask` says where it is). With `fork`, every reading of an
+ * ambiguous unit is followed (at most {@link MAX_SITE_STATES} states), and a leetspeak unit may repeat the
+ * letter before it as in {@link scanUnits} (`p!110w`); starts are then approximate, recovered by the resolver.
  */
 const scanWithWildcard = (
   a: Automaton,
@@ -143,21 +158,60 @@ const scanWithWildcard = (
   to: number,
   cls: number,
   mask: MaskSite,
+  fork: boolean,
   found: Candidate[],
   out: Candidate[],
 ): void => {
   const { at } = mask
-  let s = 0
+  const { c0, c1, c2, raw } = units
+  let size = 1
+  siteCur[0] = 0
   found.length = 0
+  let approximate = false
   for (let v = from; v <= to; v++) {
-    const sym = v < at ? a.classOf(units.c0[v]!) : v === at ? cls : a.classOf(units.c0[v - 1]!)
-    s = a.next(s, sym)
-    if (a.hasOutput(s)) pushOutputs(a, s, v + 1, found)
+    let m = 0
+    if (v === at) {
+      for (let j = 0; j < size; j++) {
+        m = addState(a, siteNext, m, a.next(siteCur[j]!, cls), MAX_SITE_STATES)
+      }
+    } else {
+      const u = v < at ? v : v - 1
+      const r0 = a.classOf(c0[u]!)
+      const r1 = fork && c1[u] !== NONE ? a.classOf(c1[u]!) : -1
+      const r2 = fork && c2[u] !== NONE ? a.classOf(c2[u]!) : -1
+      const leety = fork && (raw[u] !== c0[u] || r1 >= 0)
+      for (let j = 0; j < size; j++) {
+        const s = siteCur[j]!
+        m = addState(a, siteNext, m, a.next(s, r0), MAX_SITE_STATES)
+        if (r1 >= 0) m = addState(a, siteNext, m, a.next(s, r1), MAX_SITE_STATES)
+        if (r2 >= 0) m = addState(a, siteNext, m, a.next(s, r2), MAX_SITE_STATES)
+        // a leetspeak unit read like the letter before it may repeat it (`p!110w`)
+        const l = s === 0 ? 0 : a.label[s]!
+        if (leety && l !== 0 && (l === r0 || l === r1 || l === r2)) {
+          m = addState(a, siteNext, m, s, MAX_SITE_STATES)
+          approximate = true
+        }
+      }
+    }
+    size = 0
+    for (let j = 0; j < m; j++) {
+      const s = siteNext[j]!
+      // the root carries no information once other states are live
+      if (s === 0 && m > 1) continue
+      siteCur[size++] = s
+      if (a.hasOutput(s)) pushOutputs(a, s, v + 1, found, approximate)
+    }
+    if (size === 0) siteCur[size++] = 0
   }
   for (const c of found) {
-    // keep occurrences that contain the wildcard: start <= at < end (virtual)
-    if (c.start > at || c.end <= at) continue
-    out.push({ pattern: c.pattern, start: c.start, end: c.end - 1, mask })
+    // keep occurrences that contain the wildcard: start <= at < end (virtual); an approximate start is only
+    // an upper bound, the resolver checks it
+    if ((c.start > at && !c.approximate) || c.end <= at) continue
+    out.push(
+      c.approximate
+        ? { pattern: c.pattern, start: c.start, end: c.end - 1, mask, approximate: true }
+        : { pattern: c.pattern, start: c.start, end: c.end - 1, mask },
+    )
   }
 }
 
@@ -176,19 +230,21 @@ export const scanMasks = (a: Automaton, units: Units, out: Candidate[]): void =>
   for (const site of units.sites) {
     if (site.at <= 0) continue
     const from = units.tokenStart(Math.max(0, site.at - SITE_WINDOW))
-    const to = site.trailing ? site.at : units.tokenEnd(Math.min(n - 1, site.at + SITE_WINDOW - 1))
+    // after a trailing site the next words are read too: a multi-word term goes on there (`velve+ pillow`)
+    const to = site.at >= n ? n : units.tokenEnd(Math.min(n - 1, site.at + SITE_WINDOW - 1))
     if (site.readings === undefined) {
       // a mask is only tried between whole words of at least two letters (`p.u.r.p.l.e` is spacing)
       const before = site.at - units.tokenStart(site.at - 1)
       const after = site.trailing ? 0 : units.tokenEnd(site.at) - site.at
       if (before < 2 && after < 2) continue
       for (let cls = 1; cls < a.alphabetSize; cls++) {
-        scanWithWildcard(a, units, from, to, cls, site, found, out)
+        scanWithWildcard(a, units, from, to, cls, site, false, found, out)
       }
     } else {
+      // a character with a few readings (`+`): the other ambiguous characters around it are read every way
       for (const r of site.readings) {
         const cls = a.classOf(r)
-        if (cls !== 0) scanWithWildcard(a, units, from, to, cls, site, found, out)
+        if (cls !== 0) scanWithWildcard(a, units, from, to, cls, site, true, found, out)
       }
     }
   }

@@ -69,6 +69,12 @@ describe('TermListSnapshot.judge() — evasions are caught with the term and its
     ['lone leetspeak between spaced letters', 'c 4 r t', 'cart@c 4 r t'],
     ['capital Greek look-alikes', 'ΡURΡLE', 'purple@ΡURΡLE'],
     ['stretched letters beat a lexicon word', 'gooood', 'god@gooood'],
+    ['plus as a t, with other leetspeak', 'purple e1ephan+', 'purple elephant@purple e1ephan+'],
+    [
+      'plus as a t, with a leetspeak letter repeated',
+      'purp1e e11ephan+',
+      'purple elephant@purp1e e11ephan+',
+    ],
   ])('%s: %s', (_name, query, expected) => {
     const v = judged(query)
     expect(v.action).toBe('deter')
@@ -87,6 +93,8 @@ describe('TermListSnapshot.judge() — ordinary text is left alone', () => {
     ['numbers', '2024 1337 3.14'],
     ['emoji and flags', '🇬🇧 🍌🐘'],
     ['a short term needs its letters as written', 'gd'],
+    ['a lexicon word before a plus', 'cartoon+ 2'],
+    ['a lexicon word in leetspeak before a plus', 'c4rt00n+'],
   ])('%s: %s', (_name, query) => {
     expect(judged(query)).toEqual({ action: 'allow', hits: [] })
   })
@@ -95,6 +103,20 @@ describe('TermListSnapshot.judge() — ordinary text is left alone', () => {
 const yaml = (body: string) => `list: test
 defaults: { category: placeholder }
 ${body}`
+
+describe('TermListSnapshot.judge() — a plus read as a t ends a word of a multi-word term', () => {
+  const s = compileTermList(parsePlainTermList('violet lantern\n', 'plus.txt'), { lexicon })
+  it.each([
+    ['viole+ lantern', 'viole+ lantern'],
+    ['vi0le+ l4ntern', 'vi0le+ l4ntern'],
+    ['vio1e+ 1antern', 'vio1e+ 1antern'],
+  ])('%s', (query, span) => {
+    expect(s.judge(query).hits.map((h) => query.slice(h.start, h.end))).toEqual([span])
+  })
+  it('leaves other words after it alone', () => {
+    expect(s.judge('viole+ lamp').action).toBe('allow')
+  })
+})
 
 describe('compileTermList()', () => {
   it('gives the same version for the same list and lexicon, another for another list', () => {
