@@ -50,10 +50,10 @@ import {
 import type { TermListSource } from './source.js'
 
 /**
- * Bumped when compiling changes what a snapshot matches: part of every version and cache key (with the
- * normalizer's version and the inflection tables).
+ * Bumped when compiling or matching changes what a snapshot matches: part of every version and cache key
+ * (with the normalizer's version and the inflection tables).
  */
-export const ENGINE_VERSION = 14
+export const ENGINE_VERSION = 15
 
 /** Where computed exception words are cached between compiles (a folder, a KV store, …). */
 export interface ExceptionCache {
