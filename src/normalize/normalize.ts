@@ -223,8 +223,19 @@ const leetRole = (chars: Chars, i: number, a: number, b: number, hasLetter: bool
   if (isWordish(prev) && isWordish(next)) return ROLE_WORD
   if (prev === K_SEP && isWordKind(next)) return ROLE_WORD
   if (next === K_SEP && isWordKind(prev) && TRAILING_LEET.has(cp[i]!)) return ROLE_WORD
+  // the first or last letter of letters spaced by placeholders (`|_a_n_t`, `p.h.@.n.+`)
+  if (prev === K_SEP && next === K_PLACE && spacedLetter(kind, i + 2, a, b)) return ROLE_WORD
+  if (next === K_SEP && prev === K_PLACE && spacedLetter(kind, i - 2, a, b)) return ROLE_WORD
   return ROLE_SEP
 }
+
+/** True when `kind[j]` is a word character standing alone between placeholders (or the chunk's edges). */
+const spacedLetter = (kind: Uint8Array, j: number, a: number, b: number): boolean =>
+  j >= a &&
+  j < b &&
+  isWordKind(kind[j]!) &&
+  (j === a || kind[j - 1] === K_PLACE) &&
+  (j + 1 === b || kind[j + 1] === K_PLACE)
 
 /**
  * Pass 2: decides for each character whether it is part of a word, a joiner, a mask or a separator. A lone

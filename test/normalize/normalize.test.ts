@@ -69,6 +69,12 @@ describe('normalizeText()', () => {
     ['emoji are separators', 'purple🐘elephant', 'purple elephant'],
     ['mathematical letters', '𝐩𝐮𝐫𝐩𝐥𝐞', 'purple'],
     ['trailing punctuation is not a letter', 'purple! purple?', 'purple purple'],
+    [
+      'leetspeak at the edges of letters spaced by placeholders',
+      '|_i_n_7 c.a.r.+',
+      'l i n t c a r t',
+    ],
+    ['punctuation after a word and a placeholder', 'really.! ok_|', 'really ok'],
   ])('%s: %s → %s', (_name, input, expected) => {
     expect(canon(input)).toBe(expected)
   })
