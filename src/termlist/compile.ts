@@ -42,6 +42,7 @@ import {
   E_DROP_ENDINGS,
   endingsFor,
   hasEnglishStems,
+  hasPluralRules,
   INFLECTIONS_FINGERPRINT,
   pluralPhrase,
   vowelStemEndings,
@@ -151,6 +152,8 @@ const ELISION = /(\p{L})['\u2019\u02bc](?=\p{L})/gu
  * doubled by an ending squeeze into one unit, as the normalizer reads them.
  */
 export const pluralSkeleton = (term: string, lang: string): Skeleton | undefined => {
+  // most terms of a large list: no second normalization
+  if (!hasPluralRules(lang)) return undefined
   const sk = skeletonOf(term.replace(ELISION, '$1 '))
   if (sk.unspaced) return undefined
   const plural = pluralPhrase(

@@ -220,6 +220,10 @@ const FUNCTION_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
   ]),
 }
 
+/** True for the languages whose phrases {@link pluralPhrase} puts in the plural. */
+export const hasPluralRules = (lang: string): boolean =>
+  FUNCTION_WORDS[lang.split('-')[0] ?? 'und'] !== undefined
+
 /**
  * A multi-word term with its head in the plural, as French, Spanish, Portuguese and Italian make it agree
  * (`elefante rosso` → `elefanti rossi`, `papel de parede` → `papeis de parede`): every word before the first
