@@ -30,4 +30,4 @@ export {
  * Bumped whenever normalization changes what a text turns into: caches of normalized dictionaries and
  * compiled snapshots are keyed by it.
  */
-export const NORMALIZER_VERSION = 2
+export const NORMALIZER_VERSION = 3

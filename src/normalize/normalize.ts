@@ -367,19 +367,28 @@ const setReadings = (units: Units, u: number, readings: readonly number[] | unde
 
 /**
  * The words of the text for script and leetspeak decisions: each word on its own, except that a run of
- * single-letter words (`p u r p l e`) is one word. Returns boundaries as a list of unit indices.
+ * single-letter words (`p u r p l e`, also with a letter stretched: `k e ttt t l e`) is one word. Returns
+ * boundaries as a list of unit indices.
  */
 const wordGroups = (units: Units): number[] => {
-  const { flags } = units
+  const { flags, raw } = units
   const n = units.length
   const tokens: number[] = []
   for (let i = 0; i < n; i++) if (flags[i]! & UNIT_BOUNDARY) tokens.push(i)
   tokens.push(n)
+  // a token of one letter, maybe repeated (not across a camelCase hump: `tT` is two)
+  const single = (t: number): boolean => {
+    for (let i = tokens[t]! + 1; i < tokens[t + 1]!; i++) {
+      if (raw[i] !== raw[i - 1] || flags[i]! & UNIT_CAMEL) return false
+    }
+    return true
+  }
   const groups: number[] = []
+  let prevSingle = false
   for (let t = 0; t + 1 < tokens.length; t++) {
-    const single = tokens[t + 1]! - tokens[t]! === 1
-    const prevSingle = t > 0 && tokens[t]! - tokens[t - 1]! === 1
-    if (!(single && prevSingle)) groups.push(tokens[t]!)
+    const isSingle = single(t)
+    if (!(isSingle && prevSingle)) groups.push(tokens[t]!)
+    prevSingle = isSingle
   }
   groups.push(n)
   return groups

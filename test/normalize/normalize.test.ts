@@ -75,6 +75,11 @@ describe('normalizeText()', () => {
       'l i n t c a r t',
     ],
     ['punctuation after a word and a placeholder', 'really.! ok_|', 'really ok'],
+    [
+      'a stretched letter among spaced letters squeezes with its neighbour',
+      'k e ttt t l e',
+      'k e tttt l e',
+    ],
   ])('%s: %s → %s', (_name, input, expected) => {
     expect(canon(input)).toBe(expected)
   })
