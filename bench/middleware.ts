@@ -22,15 +22,17 @@ import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import { Context, type Hono } from 'hono'
-import { loadTermList } from '../src/cli/load.js'
-import { deterSearch } from '../src/middleware/deter-search.js'
-import { createVerdictCache } from '../src/middleware/filter-suggestions.js'
-import type { DeterrenceEnv } from '../src/middleware/options.js'
-import { completeTitles } from '../src/server/app.js'
-import { SAMPLE_TITLES } from '../src/server/corpus.js'
 import { type Figure, round, withTarget } from './matching/figures.js'
 import { median } from './matching/measure.js'
 import { loadStarterList, type Mount, type Route, searchApp } from './search-route.js'
+import {
+  completeTitles,
+  createVerdictCache,
+  type DeterrenceEnv,
+  deterSearch,
+  loadTermList,
+  SAMPLE_TITLES,
+} from './shipped.js'
 
 const QUERIES = [
   'pride and prejudice',

@@ -11,11 +11,13 @@
  */
 
 import { Hono } from 'hono'
-import { loadTermList } from '../src/cli/load.js'
-import { deterSearch } from '../src/middleware/deter-search.js'
-import type { DeterrenceEnv } from '../src/middleware/options.js'
-import { searchTitles } from '../src/server/app.js'
-import type { TermListSnapshot } from '../src/termlist/compile.js'
+import {
+  type DeterrenceEnv,
+  deterSearch,
+  loadTermList,
+  searchTitles,
+  type TermListSnapshot,
+} from './shipped.js'
 
 /** The starter list as the demo compiles it. */
 export const loadStarterList = (): Promise<TermListSnapshot> =>

@@ -13,9 +13,7 @@ import HsujianAhoCorasick from 'aho-corasick'
 import BrunoAhoCorasick from 'ahocorasick'
 import ModernAhoCorasick from 'modern-ahocorasick'
 import ModernFastAhoCorasick from 'modern-ahocorasick/fast'
-import { buildAutomaton } from '../../src/match/automaton.js'
-import { compileTermList } from '../../src/termlist/compile.js'
-import { parsePlainTermList } from '../../src/termlist/parse.js'
+import { buildAutomaton, compileTermList, parsePlainTermList } from '../shipped.js'
 import { termListText } from './corpus.js'
 
 /** A half-open span `[start, end)` in UTF-16 code units. */

@@ -23,8 +23,7 @@
  */
 
 import words from '@nkzw/safe-word-list'
-import { compileTermList } from '../../src/termlist/compile.js'
-import { parsePlainTermList } from '../../src/termlist/parse.js'
+import { compileTermList, parsePlainTermList } from '../shipped.js'
 
 /** Words left out of the vocabulary so that random phrases stay neutral (see the module doc). */
 export const SCREENED: ReadonlySet<string> = new Set(

@@ -9,11 +9,15 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { loadHunspellLexicon } from '../../src/lexicon/hunspell.js'
-import { type Lexicon, lexiconFromWords } from '../../src/lexicon/lexicon.js'
-import { compileTermList, type TermListSnapshot } from '../../src/termlist/compile.js'
-import { folderExceptionCache } from '../../src/termlist/file-cache.js'
-import { parsePlainTermList } from '../../src/termlist/parse.js'
+import {
+  compileTermList,
+  folderExceptionCache,
+  type Lexicon,
+  lexiconFromWords,
+  loadHunspellLexicon,
+  parsePlainTermList,
+  type TermListSnapshot,
+} from '../shipped.js'
 import { matcherNamed } from './adapters.js'
 import { baseWords, sizeLabel, termListText } from './corpus.js'
 import { type Figure, rateFigure, round, timeFigure } from './figures.js'

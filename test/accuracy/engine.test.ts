@@ -4,22 +4,14 @@
  * `search-deterrence judge` CLI, with a plain-text list and the hunspell lexicon (expanded into the cache on
  * the first run, about a minute). Guards the targets of the detection-engine issues on both splits.
  */
-import { execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { buildCorpus } from '../../bench/accuracy/corpus.js'
 import { parseArgs, scoreSplit } from '../../bench/accuracy/score.js'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const BIN = join(ROOT, 'bin', 'search-deterrence.js')
-
-beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist', 'src', 'cli', 'main.js'))) {
-    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' })
-  }
-})
 
 describe('engine accuracy through the judge CLI', () => {
   const corpus = buildCorpus({ seed: 'search-deterrence/accuracy/v1' })

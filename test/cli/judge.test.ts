@@ -1,9 +1,9 @@
-import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const bin = join(root, 'bin', 'search-deterrence.js')
@@ -11,13 +11,6 @@ const dir = mkdtempSync(join(tmpdir(), 'sd-cli-'))
 
 const run = (args: string[], input: string) =>
   spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', cwd: root })
-
-beforeAll(() => {
-  // the CLI runs the compiled code; build it when a checkout has not yet
-  if (!existsSync(join(root, 'dist', 'src', 'cli', 'main.js'))) {
-    execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' })
-  }
-})
 
 describe('search-deterrence judge', () => {
   it('writes one JSON line per input line, with term ids and offsets into the line as read', () => {
