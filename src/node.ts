@@ -4,6 +4,12 @@
  * folder-backed exception cache.
  */
 
-export { type LoadOptions, loadLexicon, loadTermList } from './cli/load.js'
+export {
+  type LoadOptions,
+  loadLexicon,
+  loadTermList,
+  loadWordList,
+  readTermList,
+} from './cli/load.js'
 export * from './lexicon/hunspell.js'
 export { folderExceptionCache } from './termlist/file-cache.js'

@@ -7,17 +7,16 @@
  *   line as read, half-open). For a plain-text list the id is the term as written.
  * - `lint --list PATH`: reports problems with `file:line`; exit 1 when there is an error.
  *
- * Common options: `--lexicon en,fr,…|none` (default: every bundled language), `--cache DIR`.
+ * Common options: `--lexicon en,fr,…|none` (default: every bundled language), `--words FILE` (repeatable:
+ * the operator's own ordinary words, one per line), `--cache DIR`.
  * Exit codes: 0 ok, 1 lint errors, 2 usage or list errors. Errors never print a term's text.
  */
 
-import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { DeterrenceError, formatProblems, TermListError } from '../errors.js'
 import type { Verdict } from '../policy/index.js'
 import { lintTermList } from '../termlist/lint.js'
-import { parseTermList } from '../termlist/parse.js'
-import { type LoadOptions, loadLexicon, loadTermList } from './load.js'
+import { type LoadOptions, loadLexicon, loadTermList, readTermList } from './load.js'
 
 const USAGE = `usage: search-deterrence <command> [options]
 
@@ -28,6 +27,7 @@ commands:
 options:
   --list PATH           term list: .yaml/.yml (project format) or plain text (one term per line)
   --lexicon LANGS       ordinary-word lexicon languages, comma-separated, or "none" (default: all bundled)
+  --words FILE          your own ordinary words (brands, products, places), one per line; repeatable
   --cache DIR           cache folder for expanded dictionaries (default: node_modules/.cache/search-deterrence)
 `
 
@@ -38,6 +38,7 @@ const fail = (message: string): never => {
 
 const loadOptions = (values: {
   lexicon?: string | undefined
+  words?: string[] | undefined
   cache?: string | undefined
 }): LoadOptions => {
   const lexicon =
@@ -48,6 +49,7 @@ const loadOptions = (values: {
         : values.lexicon.split(',').map((s) => s.trim())
   return {
     ...(lexicon === undefined ? {} : { lexicon }),
+    ...(values.words === undefined ? {} : { words: values.words }),
     ...(values.cache === undefined ? {} : { cacheDir: values.cache }),
   }
 }
@@ -96,8 +98,7 @@ const judge = async (list: string, options: LoadOptions): Promise<void> => {
 }
 
 const lint = async (list: string, options: LoadOptions): Promise<number> => {
-  const text = readFileSync(list, 'utf8')
-  const source = parseTermList(text, list)
+  const source = readTermList(list)
   const lexicon = await loadLexicon(options)
   const problems = lintTermList(source, { lexicon })
   for (const p of problems)
@@ -119,12 +120,18 @@ const main = async (argv: string[]): Promise<number> => {
   let values: {
     list?: string | undefined
     lexicon?: string | undefined
+    words?: string[] | undefined
     cache?: string | undefined
   }
   try {
     values = parseArgs({
       args: rest,
-      options: { list: { type: 'string' }, lexicon: { type: 'string' }, cache: { type: 'string' } },
+      options: {
+        list: { type: 'string' },
+        lexicon: { type: 'string' },
+        words: { type: 'string', multiple: true },
+        cache: { type: 'string' },
+      },
     }).values
   } catch (e) {
     return fail(`${(e as Error).message}\n${USAGE}`)

@@ -65,4 +65,44 @@ describe('search-deterrence judge', () => {
     expect(r.stdout).toContain('lint.yaml:4: error: duplicate id "a"')
     expect(r.stdout).toContain('lint.yaml:6: warning: class "unused" is used by no rule')
   })
+
+  it("reads the operator's own ordinary words (--words), and sees a change of the file through the cache", () => {
+    const list = join(dir, 'words-list.txt')
+    writeFileSync(list, 'kettle\n')
+    const words = join(dir, 'brands.txt')
+    const cache = mkdtempSync(join(tmpdir(), 'sd-cli-cache-'))
+    const input = 'Zorbkettle deals\nzorb kettle\nkettle\n'
+    const actions = (out: string) =>
+      out
+        .trimEnd()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { action: string }).action)
+    const judgeWith = (extra: string[]) =>
+      run(['judge', '--list', list, '--lexicon', 'none', '--cache', cache, ...extra], input)
+    // without the word list, the term inside the unknown brand name counts (compound mode)
+    expect(actions(judgeWith([]).stdout)).toEqual(['deter', 'deter', 'deter'])
+    // a listed word cancels the term inside it; a word that is the term itself never does
+    writeFileSync(words, '# catalogue brands\nZorbkettle\nkettle\n')
+    const r = judgeWith(['--words', words])
+    expect(r.status).toBe(0)
+    expect(actions(r.stdout)).toEqual(['allow', 'deter', 'deter'])
+    // the same cache folder, another file content: the cached exception words are not reused
+    writeFileSync(words, 'Zorbkettles\n')
+    expect(actions(judgeWith(['--words', words]).stdout)).toEqual(['deter', 'deter', 'deter'])
+  })
+
+  it('exits 2 without a stack trace when a file cannot be read', () => {
+    const missing = join(dir, 'missing.txt')
+    const list = join(dir, 'readable.txt')
+    writeFileSync(list, 'kettle\n')
+    for (const args of [
+      ['lint', '--list', missing],
+      ['judge', '--list', list, '--lexicon', 'none', '--words', missing],
+    ]) {
+      const r = run(args, '')
+      expect(r.status).toBe(2)
+      expect(r.stderr).toContain('cannot read')
+      expect(r.stderr).not.toContain('    at ')
+    }
+  })
 })
