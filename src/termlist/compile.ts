@@ -14,7 +14,8 @@
  * The snapshot's version is a content hash: the same list and lexicon always give the same version.
  */
 
-import { createHash } from 'node:crypto'
+import { sha256 } from '@noble/hashes/sha2'
+import { bytesToHex } from '@noble/hashes/utils'
 import { TermListError, type TermListProblem } from '../errors.js'
 import { EMPTY_LEXICON, type Lexicon } from '../lexicon/lexicon.js'
 import { findAgeExpressions } from '../match/age.js'
@@ -804,12 +805,13 @@ export const compileTermList = (
   })
   if (problems.length > 0) throw new TermListError('term-list-schema', problems)
 
-  const hash = createHash('sha256')
+  // a pure-JS SHA-256 (no `node:crypto`): compiling works in every runtime the middleware runs in
+  const hash = sha256.create()
   hash.update(`engine ${ENGINE_VERSION} normalizer ${NORMALIZER_VERSION}\n`)
   hash.update(`inflections ${INFLECTIONS_FINGERPRINT}\n`)
   hash.update(`lexicon ${lexicon.id}\n`)
   hash.update(source.text)
-  const version = hash.digest('hex').slice(0, 16)
+  const version = bytesToHex(hash.digest()).slice(0, 16)
 
   const cacheKey = `exceptions-${version}`
   let words = options.exceptionCache?.get(cacheKey)
