@@ -5,9 +5,10 @@
  * cache for the lexicon scan.
  */
 
-import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
+import { sha256 } from '@noble/hashes/sha2'
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils'
 import { DeterrenceError } from '../errors.js'
 import { defaultCacheDir, HUNSPELL_LANGUAGES, loadHunspellLexicon } from '../lexicon/hunspell.js'
 import {
@@ -52,7 +53,7 @@ export const loadWordList = (path: string): Lexicon => {
     .split('\n')
     .map((line) => line.replace(/#.*/, '').trim())
     .filter((w) => w !== '')
-  const hash = createHash('sha256').update(text).digest('hex').slice(0, 16)
+  const hash = bytesToHex(sha256(utf8ToBytes(text))).slice(0, 16)
   return lexiconFromWords(`words:${basename(path)}:${hash}`, [], words)
 }
 
