@@ -11,6 +11,8 @@
  * multiplication and no second look-up to learn whether a pattern ends there (measured on the 10k-term
  * benchmark list: the prescan takes ~0.8× the time it took with state numbers and an `emits` look-up).
  * Every other target (a state where a pattern ends, or one without a dense row) is stored as `-1 - state`.
+ * The last column of each dense row is {@link Automaton.stay}: a class no code point has, whose transition
+ * stays in the state. The prescan reads a space or a squeezed repeat through it, without a branch.
  *
  * Semantics: *overlapping* (every occurrence of every pattern is reported), spans half-open, in code units of
  * the searched sequence. `findAll('abcd')` with patterns `['bc', 'abcd', 'c']` reports `[0,1,3]`, `[2,2,3]`,
@@ -43,8 +45,13 @@ export class Automaton {
   readonly patternCount: number
   /** Number of states, the root included. */
   readonly stateCount: number
-  /** Alphabet classes, including class 0 for every code point that no pattern contains. */
+  /**
+   * Alphabet classes (the width of a dense row), including class 0 for every code point that no pattern
+   * contains and the last class, {@link stay}.
+   */
   readonly alphabetSize: number
+  /** The class whose transition stays in the state (no code point has it): `alphabetSize - 1`. */
+  readonly stay: number
   /** States `0 .. denseCount-1` have a dense row. */
   readonly denseCount: number
   /** Length (in code points) of each pattern. */
@@ -94,6 +101,7 @@ export class Automaton {
     this.asciiClass = parts.asciiClass
     this.otherClass = parts.otherClass
     this.alphabetSize = parts.alphabetSize
+    this.stay = parts.alphabetSize - 1
     this.denseCount = parts.denseCount
     this.jump = parts.jump
     this.depth = parts.depth
@@ -120,6 +128,7 @@ export class Automaton {
   /** The state reached from state `s` on alphabet class `cls`. O(1) for dense states. */
   next(s: number, cls: number): number {
     if (cls === 0) return 0
+    if (cls === this.stay) return s
     const { denseCount, jump, alphabetSize, childStart, childLabel, childTarget, fail } = this
     for (;;) {
       if (s < denseCount) return this.stateOf(jump[s * alphabetSize + cls]!)
@@ -314,6 +323,7 @@ export const buildAutomaton = (
   }
   childStart[n] = n - 1
 
+  const stay = alphabetSize++
   const A = alphabetSize
   const denseCount = Math.max(1, Math.min(n, Math.floor(denseBudget / A)))
   // state numbers while building; encoded as jump entries at the end (see Automaton.jump)
@@ -348,6 +358,7 @@ export const buildAutomaton = (
       for (let j = childStart[s]!; j < childStart[s + 1]!; j++) {
         dense[row + childLabel[j]!] = childTarget[j]!
       }
+      dense[row + stay] = s
     }
   }
 

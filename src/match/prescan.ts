@@ -11,6 +11,15 @@
  * follows to the end of the word (`economies`, `purpling`). Stems end inside many ordinary words
  * (`economist`, `purplish`), so where only stems end, the prescan reads the rest of the word and goes on
  * when it is none of their endings ({@link Prescanner.quiet}).
+ *
+ * Two loops read the text. {@link prescanQuickly} is the one nearly every query ends in: one look-up of the
+ * character and the one before it ({@link Prescanner.pairs}) says which column of the automaton to take (a
+ * space or a squeezed repeat takes {@link Automaton.stay}, which stays in the state), one look-up steps the
+ * automaton, one more counts letters per word ({@link Prescanner.tokens}), and nothing branches on the text
+ * but the way out. It gives up where a pattern ends or the automaton leaves its dense rows (about 3% of
+ * ordinary queries), and {@link prescanCarefully} reads the text again from the start. Measured on the
+ * 10k-term benchmark list (2026-12-01): the two together take about 0.7× the time of the careful loop
+ * alone, which branched on every space and repeated letter, so the branch predictor missed once a word.
  */
 
 import { DEFAULT_MAX_LENGTH } from '../normalize/normalize.js'
@@ -48,6 +57,62 @@ export interface Prescanner {
   readonly quiet: Uint8Array
   /** Sets of stem endings, each encoded with {@link endingCode}. */
   readonly endings: readonly ReadonlySet<number>[]
+  /**
+   * What a character is after the one before it, at `previous << 7 | code` (both ASCII; `previous` 0 at the
+   * start): -1 anything but a letter or space, else `column << 2 | token step`, where `column` is the
+   * automaton class to step with ({@link Automaton.stay} for a space or a letter squeezed into the one
+   * before it) and `token step` is {@link TOKEN_SPACE}, {@link TOKEN_UNIT} or {@link TOKEN_REPEAT}.
+   */
+  readonly pairs: Int32Array
+  /**
+   * The letters-per-word count of the quick loop: entry `state << 2 | token step` is the next state, where
+   * a state is `2 × units in the word so far (0, 1, 2 for more) + 1 when the word before was one unit`, and
+   * {@link TOKENS_JOINED} (for good) once two one-unit words in a row were seen (`p u r p l e`).
+   */
+  readonly tokens: Int32Array
+}
+
+/** Token steps of {@link Prescanner.pairs}. */
+export const TOKEN_SPACE = 0
+export const TOKEN_UNIT = 1
+export const TOKEN_REPEAT = 2
+/** The token state once single letters are spaced apart: the normalizer joins them. */
+export const TOKENS_JOINED = 6
+
+const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90)
+
+/**
+ * The pair table: a letter repeats the one before it when they are the same letter, unless a camelCase hump
+ * separates them (`aA` is two units, `Aa` and `AA` one), as the careful loop reads them.
+ */
+const pairTable = (a: Automaton): Int32Array => {
+  const pairs = new Int32Array(128 * 128).fill(-1)
+  for (let prev = 0; prev < 128; prev++) {
+    pairs[(prev << 7) | 32] = (a.stay << 2) | TOKEN_SPACE
+    for (let code = 65; code <= 122; code++) {
+      if (!isAsciiLetter(code)) continue
+      const repeat = isAsciiLetter(prev) && (code === prev || code === prev + 32)
+      pairs[(prev << 7) | code] = repeat
+        ? (a.stay << 2) | TOKEN_REPEAT
+        : (a.asciiClass[code | 0x20]! << 2) | TOKEN_UNIT
+    }
+  }
+  return pairs
+}
+
+/** The token table (see {@link Prescanner.tokens}). */
+const tokenTable = (): Int32Array => {
+  const tokens = new Int32Array((TOKENS_JOINED + 1) << 2).fill(TOKENS_JOINED)
+  for (let units = 0; units < 3; units++) {
+    for (let single = 0; single < 2; single++) {
+      const state = units * 2 + single
+      tokens[(state << 2) | TOKEN_SPACE] =
+        units === 0 ? state : units === 1 ? (single === 1 ? TOKENS_JOINED : 1) : 0
+      tokens[(state << 2) | TOKEN_UNIT] = Math.min(units + 1, 2) * 2 + single
+      tokens[(state << 2) | TOKEN_REPEAT] = state
+    }
+  }
+  return tokens
 }
 
 /**
@@ -90,7 +155,7 @@ export const prescanner = (
     }
     if (kind >= 0) quiet[s] = kind + 1
   }
-  return { automaton: a, kinds, quiet, endings }
+  return { automaton: a, kinds, quiet, endings, pairs: pairTable(a), tokens: tokenTable() }
 }
 
 /**
@@ -128,9 +193,45 @@ const endsWith = (
 /**
  * `PRESCAN_CLEAR` when `text` is plain (ASCII letters and spaces) and no pattern can count in it;
  * `PRESCAN_MAY_MATCH` when one may; `PRESCAN_NOT_PLAIN` when the text needs the normalizer.
- * Never throws. Cost: one table look-up per letter.
+ * Never throws. Cost: three table look-ups per character.
  */
 export const prescan = (p: Prescanner, text: string): number => {
+  const quick = prescanQuickly(p, text)
+  return quick === PRESCAN_LOOK ? prescanCarefully(p, text) : quick
+}
+
+/** What {@link prescanQuickly} answers when it cannot tell: {@link prescanCarefully} must read the text. */
+export const PRESCAN_LOOK = 3
+
+/**
+ * @internal {@link prescan}'s first loop: its answer, or `PRESCAN_LOOK` where a pattern ends (a stem's
+ * ending must be read) or a state has no dense row. Never `PRESCAN_MAY_MATCH`.
+ */
+export const prescanQuickly = (p: Prescanner, text: string): number => {
+  const n = text.length
+  if (n > DEFAULT_MAX_LENGTH) return PRESCAN_NOT_PLAIN
+  const { pairs, tokens } = p
+  const { jump } = p.automaton
+  let r = 0
+  let prev = 0
+  let token = 0
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i)
+    if (code > 127) return PRESCAN_NOT_PLAIN
+    const e = pairs[prev | code]!
+    if (e < 0) return PRESCAN_NOT_PLAIN
+    prev = code << 7
+    const v = jump[r + (e >> 2)]!
+    token = tokens[(token << 2) | (e & 3)]!
+    if (v < 0) return PRESCAN_LOOK
+    r = v
+  }
+  // the end of the text ends the last word as a space does
+  return tokens[token << 2] === TOKENS_JOINED ? PRESCAN_NOT_PLAIN : PRESCAN_CLEAR
+}
+
+/** @internal {@link prescan}'s second loop: the same answer, read with branches and stem endings. */
+export const prescanCarefully = (p: Prescanner, text: string): number => {
   const n = text.length
   if (n > DEFAULT_MAX_LENGTH) return PRESCAN_NOT_PLAIN
   const { automaton: a, kinds, quiet, endings } = p

@@ -237,7 +237,7 @@ export const scanMasks = (a: Automaton, units: Units, out: Candidate[]): void =>
       const before = site.at - units.tokenStart(site.at - 1)
       const after = site.trailing ? 0 : units.tokenEnd(site.at) - site.at
       if (before < 2 && after < 2) continue
-      for (let cls = 1; cls < a.alphabetSize; cls++) {
+      for (let cls = 1; cls < a.stay; cls++) {
         scanWithWildcard(a, units, from, to, cls, site, false, found, out)
       }
     } else {

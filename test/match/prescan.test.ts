@@ -2,10 +2,13 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   PRESCAN_CLEAR,
+  PRESCAN_LOOK,
   PRESCAN_MAY_MATCH,
   PRESCAN_NOT_PLAIN,
   prescanner as plain,
   prescan,
+  prescanCarefully,
+  prescanQuickly,
 } from '../../src/match/prescan.js'
 import { type Candidate, scanMasks, scanUnits } from '../../src/match/scan.js'
 import { normalizeText } from '../../src/normalize/normalize.js'
@@ -98,5 +101,49 @@ describe('prescan', () => {
       }),
       { numRuns: 3000 },
     )
+  })
+
+  describe('the quick loop', () => {
+    it('answers alone for plain text where no pattern ends, and hands over where one does', () => {
+      expect(prescanQuickly(prescanner, 'pride and prejudice')).toBe(PRESCAN_CLEAR)
+      expect(prescanQuickly(prescanner, 'Great Expectations')).toBe(PRESCAN_CLEAR)
+      expect(prescanQuickly(prescanner, 'kettle')).toBe(PRESCAN_LOOK)
+      expect(prescanQuickly(prescanner, 'p u r p l e')).toBe(PRESCAN_NOT_PLAIN)
+      expect(prescanQuickly(prescanner, 'kéttle')).toBe(PRESCAN_NOT_PLAIN)
+      expect(prescanQuickly(prescanner, 'tea-pot')).toBe(PRESCAN_NOT_PLAIN)
+    })
+
+    it('squeezes repeats and skips spaces as the careful loop does, camelCase humps included', () => {
+      // `gardEn gnome` has no hump between `d` and `E`; `llLama` squeezes `ll` and `L` is a new unit
+      for (const t of [
+        'garrrden gnome',
+        'GARDEN   GNOME',
+        'gardenGnome',
+        'purpleElephant',
+        'TeaPot',
+      ])
+        expect(prescanQuickly(prescanner, t)).toBe(PRESCAN_LOOK)
+      // `eE` is two units (`blue` + `Eel`): the hump keeps the double letter
+      const list = compileTermList(parsePlainTermList('blue eel\n', 'eel.txt'))
+      expect(list.judge('blueEel').action).toBe('deter')
+      expect(prescanQuickly(list.prescanner, 'blueEel')).toBe(PRESCAN_LOOK)
+      expect(prescanQuickly(list.prescanner, 'blue cheese')).toBe(PRESCAN_CLEAR)
+    })
+
+    it('never gives another answer than the careful loop', () => {
+      const chars = 'purpleelephantkettlegardengnomePELKG  -é'
+      fc.assert(
+        fc.property(
+          fc.array(fc.constantFrom(...chars.split('')), { maxLength: 30 }).map((cs) => cs.join('')),
+          (t) => {
+            const quick = prescanQuickly(prescanner, t)
+            expect(quick).not.toBe(PRESCAN_MAY_MATCH)
+            if (quick !== PRESCAN_LOOK) expect(quick).toBe(prescanCarefully(prescanner, t))
+            expect(prescan(prescanner, t)).toBe(prescanCarefully(prescanner, t))
+          },
+        ),
+        { numRuns: 5000 },
+      )
+    })
   })
 })
