@@ -179,14 +179,23 @@ export class Automaton {
    */
   findAll(text: string): AutomatonMatch[] {
     const out: AutomatonMatch[] = []
-    let s = 0
+    const { outStart, outList, dictLink, patternLength, emits } = this
+    let r = 0
     for (let i = 0; i < text.length; i++) {
-      s = this.next(s, this.classOf(text.charCodeAt(i)))
-      if (this.hasOutput(s)) {
-        const end = i + 1
-        this.forEachOutput(s, (pattern) => {
-          out.push({ pattern, start: end - this.patternLength[pattern]!, end })
-        })
+      const v = this.step(r, this.classOf(text.charCodeAt(i)))
+      if (v >= 0) {
+        r = v
+        continue
+      }
+      const s = -1 - v
+      r = this.rowOf(s)
+      if (emits[s] === 0) continue
+      const end = i + 1
+      for (let t = s; t !== -1; t = dictLink[t]!) {
+        for (let k = outStart[t]!; k < outStart[t + 1]!; k++) {
+          const pattern = outList[k]!
+          out.push({ pattern, start: end - patternLength[pattern]!, end })
+        }
       }
     }
     return out
