@@ -73,11 +73,11 @@ export interface Prescanner {
 }
 
 /** Token steps of {@link Prescanner.pairs}. */
-export const TOKEN_SPACE = 0
-export const TOKEN_UNIT = 1
-export const TOKEN_REPEAT = 2
+const TOKEN_SPACE = 0
+const TOKEN_UNIT = 1
+const TOKEN_REPEAT = 2
 /** The token state once single letters are spaced apart: the normalizer joins them. */
-export const TOKENS_JOINED = 6
+const TOKENS_JOINED = 6
 
 const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90)
 
