@@ -15,7 +15,7 @@
  * Two loops read the text. {@link prescanQuickly} is the one nearly every query ends in: one look-up of the
  * character and the one before it ({@link Prescanner.pairs}) says which column of the automaton to take (a
  * space or a squeezed repeat takes {@link Automaton.stay}, which stays in the state), one look-up steps the
- * automaton, one more counts letters per word ({@link Prescanner.tokens}), and nothing branches on the text
+ * automaton, one more counts letters per word ({@link TOKENS}), and nothing branches on the text
  * but the way out. It gives up where only stems end or the automaton leaves its dense rows (about 2% of
  * ordinary queries), and {@link prescanCarefully} reads the text again from the start. Measured on the
  * 10k-term benchmark list (2026-12-01): the two together take about 0.7× the time of the careful loop
@@ -64,12 +64,6 @@ export interface Prescanner {
    * before it) and `token step` is {@link TOKEN_SPACE}, {@link TOKEN_UNIT} or {@link TOKEN_REPEAT}.
    */
   readonly pairs: Int32Array
-  /**
-   * The letters-per-word count of the quick loop: entry `state << 2 | token step` is the next state, where
-   * a state is `2 × units in the word so far (0, 1, 2 for more) + 1 when the word before was one unit`, and
-   * {@link TOKENS_JOINED} (for good) once two one-unit words in a row were seen (`p u r p l e`).
-   */
-  readonly tokens: Int32Array
 }
 
 /** Token steps of {@link Prescanner.pairs}. */
@@ -100,8 +94,13 @@ const pairTable = (a: Automaton): Int32Array => {
   return pairs
 }
 
-/** The token table (see {@link Prescanner.tokens}). */
-const tokenTable = (): Int32Array => {
+/**
+ * The letters-per-word count of the quick loop, the same for every automaton: entry `state << 2 | token
+ * step` is the next state, where a state is `2 × units in the word so far (0, 1, 2 for more) + 1 when the
+ * word before was one unit`, and {@link TOKENS_JOINED} (for good) once two one-unit words in a row were
+ * seen (`p u r p l e`).
+ */
+const TOKENS = ((): Int32Array => {
   const tokens = new Int32Array((TOKENS_JOINED + 1) << 2).fill(TOKENS_JOINED)
   for (let units = 0; units < 3; units++) {
     for (let single = 0; single < 2; single++) {
@@ -113,7 +112,7 @@ const tokenTable = (): Int32Array => {
     }
   }
   return tokens
-}
+})()
 
 /**
  * The prescanner of an automaton. `endingsOf(pattern)` is the set of (squeezed) endings a stem pattern
@@ -155,7 +154,7 @@ export const prescanner = (
     }
     if (kind >= 0) quiet[s] = kind + 1
   }
-  return { automaton: a, kinds, quiet, endings, pairs: pairTable(a), tokens: tokenTable() }
+  return { automaton: a, kinds, quiet, endings, pairs: pairTable(a) }
 }
 
 /**
@@ -210,7 +209,7 @@ export const PRESCAN_LOOK = 3
 export const prescanQuickly = (p: Prescanner, text: string): number => {
   const n = text.length
   if (n > DEFAULT_MAX_LENGTH) return PRESCAN_NOT_PLAIN
-  const { pairs, tokens, quiet } = p
+  const { pairs, quiet } = p
   const { jump, emits } = p.automaton
   let r = 0
   let prev = 0
@@ -222,7 +221,7 @@ export const prescanQuickly = (p: Prescanner, text: string): number => {
     if (e < 0) return PRESCAN_NOT_PLAIN
     prev = code << 7
     const v = jump[r + (e >> 2)]!
-    token = tokens[(token << 2) | (e & 3)]!
+    token = TOKENS[(token << 2) | (e & 3)]!
     if (v < 0) {
       // spaced single letters before here: the careful loop stopped at them
       if (token === TOKENS_JOINED) return PRESCAN_NOT_PLAIN
@@ -232,7 +231,7 @@ export const prescanQuickly = (p: Prescanner, text: string): number => {
     r = v
   }
   // the end of the text ends the last word as a space does
-  return tokens[token << 2] === TOKENS_JOINED ? PRESCAN_NOT_PLAIN : PRESCAN_CLEAR
+  return TOKENS[token << 2] === TOKENS_JOINED ? PRESCAN_NOT_PLAIN : PRESCAN_CLEAR
 }
 
 /** @internal {@link prescan}'s second loop: the same answer, read with branches and stem endings. */
