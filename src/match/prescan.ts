@@ -17,9 +17,10 @@
  * space or a squeezed repeat takes {@link Automaton.stay}, which stays in the state), one look-up steps the
  * automaton, one more counts letters per word ({@link TOKENS}), and nothing branches on the text
  * but the way out. It gives up where only stems end or the automaton leaves its dense rows (about 2% of
- * ordinary queries), and {@link prescanCarefully} reads the text again from the start. Measured on the
- * 10k-term benchmark list (2026-12-01): the two together take about 0.7× the time of the careful loop
- * alone, which branched on every space and repeated letter, so the branch predictor missed once a word.
+ * ordinary queries), and {@link prescanCarefully} reads the text again from the start, through the same
+ * tables. Measured on the 10k-term benchmark list (2026-12-01): the two together take about 0.7× the time
+ * of the loop they replaced, which branched on every space and repeated letter, so the branch predictor
+ * missed once a word.
  */
 
 import { DEFAULT_MAX_LENGTH } from '../normalize/normalize.js'
@@ -48,11 +49,6 @@ export const endingCode = (ending: string): number => {
 /** An automaton with the tables the prescan reads. Make it once per automaton with {@link prescanner}. */
 export interface Prescanner {
   readonly automaton: Automaton
-  /**
-   * What an ASCII character is: -1 anything but a letter or space, 0 space, else `class << 2 | 1` for a
-   * lower-case letter and `class << 2 | 2` for a capital (the letter's alphabet class in the automaton).
-   */
-  readonly kinds: Int32Array
   /** Per state: 0, or 1 + the index in `endings` when every pattern ending there is a stem with them. */
   readonly quiet: Uint8Array
   /** Sets of stem endings, each encoded with {@link endingCode}. */
@@ -77,7 +73,7 @@ const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 
 
 /**
  * The pair table: a letter repeats the one before it when they are the same letter, unless a camelCase hump
- * separates them (`aA` is two units, `Aa` and `AA` one), as the careful loop reads them.
+ * separates them (`aA` is two units, `Aa` and `AA` one), as the normalizer's ASCII path reads them.
  */
 const pairTable = (a: Automaton): Int32Array => {
   const pairs = new Int32Array(128 * 128).fill(-1)
@@ -123,12 +119,6 @@ export const prescanner = (
   a: Automaton,
   endingsOf: (pattern: number) => ReadonlySet<string> | undefined = () => undefined,
 ): Prescanner => {
-  const kinds = new Int32Array(128).fill(-1)
-  kinds[32] = 0
-  for (let c = 97; c <= 122; c++) {
-    kinds[c] = (a.asciiClass[c]! << 2) | 1
-    kinds[c - 32] = (a.asciiClass[c]! << 2) | 2
-  }
   const { outStart, outList, dictLink, emits } = a
   const quiet = new Uint8Array(a.stateCount)
   const index = new Map<ReadonlySet<string>, number>()
@@ -154,7 +144,7 @@ export const prescanner = (
     }
     if (kind >= 0) quiet[s] = kind + 1
   }
-  return { automaton: a, kinds, quiet, endings, pairs: pairTable(a) }
+  return { automaton: a, quiet, endings, pairs: pairTable(a) }
 }
 
 /**
@@ -234,45 +224,27 @@ export const prescanQuickly = (p: Prescanner, text: string): number => {
   return TOKENS[token << 2] === TOKENS_JOINED ? PRESCAN_NOT_PLAIN : PRESCAN_CLEAR
 }
 
-/** @internal {@link prescan}'s second loop: the same answer, read with branches and stem endings. */
+/**
+ * @internal {@link prescan}'s second loop: the same reading through the same tables, with a branch where
+ * the quick loop has none, and the stems' endings read.
+ */
 export const prescanCarefully = (p: Prescanner, text: string): number => {
   const n = text.length
   if (n > DEFAULT_MAX_LENGTH) return PRESCAN_NOT_PLAIN
-  const { automaton: a, kinds, quiet, endings } = p
+  const { automaton: a, pairs, quiet, endings } = p
   const { emits } = a
   // the current state, in the row encoding of `Automaton.step`
   let r = 0
-  let prev = -1
-  let prevLower = false
-  let tokenUnits = 0
-  let prevSingle = false
+  let prev = 0
+  let token = 0
   for (let i = 0; i < n; i++) {
     const code = text.charCodeAt(i)
-    const k = code < 128 ? kinds[code]! : -1
-    if (k <= 0) {
-      if (k < 0) return PRESCAN_NOT_PLAIN
-      if (tokenUnits > 0) {
-        // spaced single letters (`p u r p l e`) are joined by the normalizer
-        if (tokenUnits === 1 && prevSingle) return PRESCAN_NOT_PLAIN
-        prevSingle = tokenUnits === 1
-        tokenUnits = 0
-      }
-      prev = -1
-      prevLower = false
-      continue
-    }
-    const c = code | 0x20
-    const lower = (k & 1) === 1
-    // a letter repeated inside a word is one unit, unless a camelCase hump separates them (`aA`)
-    if (c === prev && (lower || !prevLower)) {
-      prevLower = lower
-      continue
-    }
-    tokenUnits++
-    prev = c
-    prevLower = lower
-    const cls = k >> 2
-    const v = a.step(r, cls)
+    const e = code < 128 ? pairs[prev | code]! : -1
+    if (e < 0) return PRESCAN_NOT_PLAIN
+    prev = code << 7
+    token = TOKENS[(token << 2) | (e & 3)]!
+    if (token === TOKENS_JOINED) return PRESCAN_NOT_PLAIN
+    const v = a.step(r, e >> 2)
     if (v >= 0) {
       r = v
       continue
@@ -280,10 +252,11 @@ export const prescanCarefully = (p: Prescanner, text: string): number => {
     const t = -1 - v
     if (emits[t] === 1) {
       const q = quiet[t]!
-      if (q === 0 || endsWith(text, i + 1, c, lower, endings[q - 1]!)) return PRESCAN_MAY_MATCH
+      if (q === 0 || endsWith(text, i + 1, code | 0x20, code >= 97, endings[q - 1]!))
+        return PRESCAN_MAY_MATCH
     }
     r = a.rowOf(t)
   }
-  if (tokenUnits === 1 && prevSingle) return PRESCAN_NOT_PLAIN
-  return PRESCAN_CLEAR
+  // the end of the text ends the last word as a space does
+  return TOKENS[token << 2] === TOKENS_JOINED ? PRESCAN_NOT_PLAIN : PRESCAN_CLEAR
 }
