@@ -68,6 +68,31 @@ const covers = (
   inner: { readonly start: number; readonly end: number },
 ): boolean => outer.start <= inner.start && inner.end <= outer.end
 
+const coveredByAny = (
+  exceptions: Findings['exceptions'],
+  span: { readonly start: number; readonly end: number },
+): boolean => {
+  for (const e of exceptions) if (covers(e, span)) return true
+  return false
+}
+
+type Hit = Findings['hits'][number]
+
+const longestFirst = (a: Hit, b: Hit): number =>
+  b.end - b.start - (a.end - a.start) || a.start - b.start
+
+const byStart = (a: VerdictHit, b: VerdictHit): number => a.start - b.start || a.end - b.end
+
+/** True when hit `live[i]` overlaps an earlier kept hit of the same entry. */
+const overlapsKept = (live: readonly Hit[], kept: readonly number[], i: number): boolean => {
+  const h = live[i]!
+  for (const k of kept) {
+    const t = live[k]!
+    if (t.entry === h.entry && t.start < h.end && h.start < t.end) return true
+  }
+  return false
+}
+
 /** Applies the precedence above. Never throws. Cost: O(hits × (exceptions + rule classes)). */
 export const decide = (
   entries: readonly PolicyEntry[],
@@ -75,51 +100,69 @@ export const decide = (
   listVersion: string,
   findings: Findings,
 ): Verdict => {
+  const live: Hit[] = []
+  for (const h of findings.hits) {
+    if (entries[h.entry] !== undefined && !coveredByAny(findings.exceptions, h)) live.push(h)
+  }
   // one hit per entry and place: of overlapping hits of the same entry, the longest (`COMPA$S` read as
   // `compas` + an ending and as `compass`)
-  const live = findings.hits
-    .filter((h) => entries[h.entry] !== undefined && !findings.exceptions.some((e) => covers(e, h)))
-    .sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
-  const kept: VerdictHit[] = []
-  const keptEntries: PolicyEntry[] = []
-  const taken: { entry: number; start: number; end: number }[] = []
-  for (const h of live) {
-    if (taken.some((t) => t.entry === h.entry && t.start < h.end && h.start < t.end)) continue
-    taken.push(h)
+  if (live.length > 1) live.sort(longestFirst)
+  const kept: number[] = []
+  let support: VerdictHit[] | undefined
+  let deter: VerdictHit[] | undefined
+  let members: { readonly className: string; readonly hit: VerdictHit }[] | undefined
+  for (let i = 0; i < live.length; i++) {
+    if (overlapsKept(live, kept, i)) continue
+    kept.push(i)
+    const h = live[i]!
     const entry = entries[h.entry]!
-    kept.push({ termId: entry.id, category: entry.category, start: h.start, end: h.end })
-    keptEntries.push(entry)
+    const hit: VerdictHit = {
+      termId: entry.id,
+      category: entry.category,
+      start: h.start,
+      end: h.end,
+    }
+    if (entry.className !== undefined) (members ??= []).push({ className: entry.className, hit })
+    else if (entry.action === 'support') (support ??= []).push(hit)
+    else (deter ??= []).push(hit)
   }
-  const pick = (action: 'deter' | 'support'): VerdictHit[] =>
-    kept.filter(
-      (_, i) => keptEntries[i]?.action === action && keptEntries[i]?.className === undefined,
-    )
-  const byStart = (a: VerdictHit, b: VerdictHit) => a.start - b.start || a.end - b.end
-
-  const support = pick('support')
-  if (support.length > 0) {
+  if (support !== undefined) {
     return { action: 'support', rule: 'intent', hits: support.sort(byStart), listVersion }
   }
-  const deter = pick('deter')
-  if (deter.length > 0)
+  if (deter !== undefined)
     return { action: 'deter', rule: 'term', hits: deter.sort(byStart), listVersion }
+  return (
+    (rules.length > 0 && byRule(rules, listVersion, findings, members ?? [])) || {
+      action: 'allow',
+      rule: null,
+      hits: [],
+      listVersion,
+    }
+  )
+}
 
-  if (rules.length > 0) {
-    const byClass = new Map<string, VerdictHit[]>()
-    kept.forEach((hit, i) => {
-      const c = keptEntries[i]?.className
-      if (c !== undefined) byClass.set(c, [...(byClass.get(c) ?? []), hit])
-    })
-    const minors = findings.ages
-      .filter((a) => a.age < ADULT_AGE && !findings.exceptions.some((e) => covers(e, a)))
-      .map((a) => ({ termId: 'age-under-18', category: 'age', start: a.start, end: a.end }))
-    if (minors.length > 0) byClass.set('age-under-18', minors)
-    for (const rule of rules) {
-      if (rule.all.every((c) => (byClass.get(c)?.length ?? 0) > 0)) {
-        const hits = rule.all.flatMap((c) => byClass.get(c) ?? []).sort(byStart)
-        return { action: rule.action, rule: rule.id, hits, listVersion }
-      }
+/** The first combination rule whose every class has a hit, as a verdict; `undefined` when none has. */
+const byRule = (
+  rules: readonly PolicyRule[],
+  listVersion: string,
+  findings: Findings,
+  members: readonly { readonly className: string; readonly hit: VerdictHit }[],
+): Verdict | undefined => {
+  const byClass = new Map<string, VerdictHit[]>()
+  for (const { className, hit } of members) {
+    const list = byClass.get(className)
+    if (list === undefined) byClass.set(className, [hit])
+    else list.push(hit)
+  }
+  const minors = findings.ages
+    .filter((a) => a.age < ADULT_AGE && !coveredByAny(findings.exceptions, a))
+    .map((a) => ({ termId: 'age-under-18', category: 'age', start: a.start, end: a.end }))
+  if (minors.length > 0) byClass.set('age-under-18', minors)
+  for (const rule of rules) {
+    if (rule.all.every((c) => (byClass.get(c)?.length ?? 0) > 0)) {
+      const hits = rule.all.flatMap((c) => byClass.get(c) ?? []).sort(byStart)
+      return { action: rule.action, rule: rule.id, hits, listVersion }
     }
   }
-  return { action: 'allow', rule: null, hits: [], listVersion }
+  return undefined
 }

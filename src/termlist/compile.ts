@@ -31,6 +31,7 @@ import {
   type MatchMode,
   type PatternSpec,
   type PatternTable,
+  type ResolvedHit,
   resolveCandidates,
 } from '../match/modes.js'
 import { PRESCAN_CLEAR, type Prescanner, prescan, prescanner } from '../match/prescan.js'
@@ -393,12 +394,18 @@ export class TermListSnapshot {
           : resolveCandidates(units, candidates, this.#specs, this.#exceptionWords)
       if (resolved.length === 0 && !this.#agesAlone) return this.#allow
       const entries = this.#entries
-      const hits = resolved.filter((h) => h.entry < entries.length)
-      const exceptions = resolved.filter((h) => h.entry >= entries.length)
+      const hits: ResolvedHit[] = []
+      const exceptions: ResolvedHit[] = []
+      let classHit = false
+      for (const h of resolved) {
+        if (h.entry >= entries.length) exceptions.push(h)
+        else {
+          hits.push(h)
+          if (entries[h.entry]!.className !== undefined) classHit = true
+        }
+      }
       // an age expression matters only to a rule, and a combination rule only when one of its classes is hit
-      const readAges =
-        this.#agesAlone ||
-        (this.#needsAges && hits.some((h) => entries[h.entry]?.className !== undefined))
+      const readAges = this.#agesAlone || (this.#needsAges && classHit)
       const ages = readAges ? findAgeExpressions(units) : []
       return decide(entries, this.#rules, this.version, { hits, exceptions, ages })
     } catch {
