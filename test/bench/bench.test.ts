@@ -208,9 +208,21 @@ describe('command line', () => {
   it('computes engineVsBestNpm at the middle size and applies the targets', () => {
     const mid = sizeLabel(QUICK_PLAN.sizes[1])
     const figs: Figure[] = [
-      { figure: `throughput.engine.${mid}`, value: 1000, unit: 'queries/s', ratio: 0.4 },
+      {
+        figure: `throughput.engine.${mid}`,
+        value: 1000,
+        unit: 'queries/s',
+        ratio: 0.4,
+        firstPassRatio: 0.3,
+      },
       { figure: `throughput.aho-corasick.${mid}`, value: 100, unit: 'queries/s', ratio: 0.05 },
-      { figure: `throughput.ahocorasick.${mid}`, value: 250, unit: 'queries/s', ratio: 0.1 },
+      {
+        figure: `throughput.ahocorasick.${mid}`,
+        value: 250,
+        unit: 'queries/s',
+        ratio: 0.1,
+        firstPassRatio: 0.1,
+      },
       { figure: `throughput.modern-ahocorasick.${mid}`, value: null, unit: 'queries/s' },
     ]
     const r = engineVsBestNpm(figs, QUICK_PLAN)
@@ -219,6 +231,7 @@ describe('command line', () => {
       value: 4,
       bestNpm: 'ahocorasick',
       rawQpsRatio: 4,
+      firstPass: 3,
     })
     expect(r?.pass).toBe(false)
     const large = sizeLabel(QUICK_PLAN.sizes[2])
@@ -258,6 +271,7 @@ describe('jobs (in process, small material)', () => {
       numeric(fs)
       expect(fs[0]).toHaveProperty('hitRate')
       expect(fs[0]).toHaveProperty('memoryMB')
+      expect(fs[0]?.firstPassQps).toBeGreaterThan(0)
     }
     expect(events).toEqual(['built', 'built'])
   })
