@@ -60,6 +60,38 @@ export const throughput = (
   return { queries: done, ms, qps: (done / ms) * 1000, hits }
 }
 
+/** Timed passes of {@link throughput} over the same queries, and the best one. */
+export interface Passes {
+  readonly first: Throughput
+  readonly best: Throughput
+  /** Queries/s of each pass, in order. */
+  readonly qps: readonly number[]
+}
+
+/** Timed passes per throughput figure. */
+export const PASSES = 3
+
+/**
+ * The best of {@link PASSES} timed passes over the same queries (call after a warm-up). The first still
+ * pays for compiling what runs rarely: the engine's full path runs on the ~1% of queries that may hold a
+ * term, and was optimized only ~200k queries into the first pass (100k-query chunks at 2-3x the later
+ * ones' time, 2026-12-02), a one-time cost of ~40 ms that a server pays once. A later pass may pay for
+ * what an earlier one left behind (`@monyone/aho-corasick/fast` ran its second ~13% slower, same day), and
+ * any pass for a busy moment of the shared machine (one engine process ran both its passes at ~0.7× the
+ * others' rate): the best pass is the rate the code sustains.
+ */
+export const bestPass = (
+  count: (text: string) => number,
+  queries: readonly string[],
+  budgetMs: number,
+  passes = PASSES,
+): Passes => {
+  const runs: Throughput[] = []
+  for (let i = 0; i < passes; i++) runs.push(throughput(count, queries, budgetMs))
+  const best = runs.reduce((a, b) => (b.qps > a.qps ? b : a))
+  return { first: runs[0]!, best, qps: runs.map((r) => Math.round(r.qps)) }
+}
+
 /** Runs `count` over the first `n` queries, untimed (JIT warm-up). */
 export const warmUp = (count: (text: string) => number, queries: readonly string[], n: number) => {
   let sink = 0
@@ -117,7 +149,11 @@ export interface Baseline {
   readonly queries: number
 }
 
-/** Measures the baseline on `queries` (already lower-cased), after a warm-up. */
+/**
+ * Measures the baseline on `queries` (already lower-cased), after a warm-up: the best of {@link PASSES}
+ * passes, as the throughput figures are, so that a busy moment of the machine during one of them moves
+ * neither side of a ratio.
+ */
 export const measureBaseline = (
   words: readonly string[],
   queries: readonly string[],
@@ -125,6 +161,6 @@ export const measureBaseline = (
 ): Baseline => {
   const fn = includesBaseline(words)
   warmUp(fn, queries, 50_000)
-  const t = throughput(fn, queries, budgetMs)
+  const t = bestPass(fn, queries, budgetMs).best
   return { qps: t.qps, nsPerQuery: 1e9 / t.qps, queries: t.queries }
 }

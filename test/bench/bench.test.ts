@@ -234,6 +234,16 @@ describe('command line', () => {
       firstPass: 3,
     })
     expect(r?.pass).toBe(false)
+    const withLexicon = [
+      ...figs,
+      { figure: `lexicon.${mid}.throughput`, value: 1500, unit: 'queries/s', ratio: 0.6 },
+    ]
+    expect(engineVsBestNpm(withLexicon, QUICK_PLAN, 'lexiconVsBestNpm')).toMatchObject({
+      figure: 'lexiconVsBestNpm',
+      value: 6,
+      pass: true,
+    })
+    expect(engineVsBestNpm(figs, QUICK_PLAN, 'lexiconVsBestNpm')).toBeUndefined()
     const large = sizeLabel(QUICK_PLAN.sizes[2])
     const build = { figure: `build.engine.${large}.compileMs`, value: 10, unit: 'ms' }
     expect(applyTargets(build, QUICK_PLAN).pass).toBe(true)
