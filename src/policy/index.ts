@@ -108,9 +108,9 @@ export const decide = (
   // `compas` + an ending and as `compass`)
   if (live.length > 1) live.sort(longestFirst)
   const kept: number[] = []
-  let support: VerdictHit[] | undefined
-  let deter: VerdictHit[] | undefined
-  let members: { readonly className: string; readonly hit: VerdictHit }[] | undefined
+  const support: VerdictHit[] = []
+  const deter: VerdictHit[] = []
+  const members: { readonly className: string; readonly hit: VerdictHit }[] = []
   for (let i = 0; i < live.length; i++) {
     if (overlapsKept(live, kept, i)) continue
     kept.push(i)
@@ -122,23 +122,17 @@ export const decide = (
       start: h.start,
       end: h.end,
     }
-    if (entry.className !== undefined) (members ??= []).push({ className: entry.className, hit })
-    else if (entry.action === 'support') (support ??= []).push(hit)
-    else (deter ??= []).push(hit)
+    if (entry.className !== undefined) members.push({ className: entry.className, hit })
+    else if (entry.action === 'support') support.push(hit)
+    else deter.push(hit)
   }
-  if (support !== undefined) {
+  if (support.length > 0) {
     return { action: 'support', rule: 'intent', hits: support.sort(byStart), listVersion }
   }
-  if (deter !== undefined)
+  if (deter.length > 0)
     return { action: 'deter', rule: 'term', hits: deter.sort(byStart), listVersion }
-  return (
-    (rules.length > 0 && byRule(rules, listVersion, findings, members ?? [])) || {
-      action: 'allow',
-      rule: null,
-      hits: [],
-      listVersion,
-    }
-  )
+  const ruled = rules.length > 0 ? byRule(rules, listVersion, findings, members) : undefined
+  return ruled ?? { action: 'allow', rule: null, hits: [], listVersion }
 }
 
 /** The first combination rule whose every class has a hit, as a verdict; `undefined` when none has. */
