@@ -189,7 +189,7 @@ const endsWith = (
 /**
  * `PRESCAN_CLEAR` when `text` is plain (ASCII letters and spaces) and no pattern can count in it;
  * `PRESCAN_MAY_MATCH` when one may; `PRESCAN_NOT_PLAIN` when the text needs the normalizer.
- * Never throws. Cost: three table look-ups per character.
+ * Never throws. Cost: two table look-ups per character.
  */
 export const prescan = (p: Prescanner, text: string): number => {
   const quick = prescanQuickly(p, text)
