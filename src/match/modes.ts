@@ -268,7 +268,7 @@ export const resolveCandidates = (
       if (!crossesSegments) {
         const se = segmentEnd(units, a)
         if (right === 'inflected' && leftAligned) {
-          if (exceptions.has(spellUnits(units, ss, se))) continue
+          if (exceptions.size > 0 && exceptions.has(spellUnits(units, ss, se))) continue
         } else if (covered(exceptions, units, ss, se, a, b)) continue
       } else {
         const firstEnd = segmentEnd(units, a)
