@@ -1,7 +1,8 @@
 /**
  * @module bench/matching/jobs
  * The measurements themselves. Each job runs in a fresh child process (see `job.ts`), so that one
- * matcher's garbage and JIT state never weigh on another's, a package that cannot build a large list is
+ * matcher's garbage and JIT state never weigh on another's (but for the head-to-head job, which puts the
+ * engine and the best package side by side on purpose), a package that cannot build a large list is
  * stopped by a timeout or a heap cap instead of taking the run down, and every job measures its own
  * baseline right before its figures: each figure's ratio compares two measurements taken moments apart.
  */
@@ -30,6 +31,7 @@ import {
   type Passes,
   percentile,
   retainedBytes,
+  throughput,
   timeEach,
   toMB,
   warmUp,
@@ -60,6 +62,7 @@ export type JobSpec =
   | { readonly kind: 'latency'; readonly size: number }
   | { readonly kind: 'build'; readonly size: number }
   | { readonly kind: 'lexicon'; readonly size: number; readonly queries: boolean }
+  | { readonly kind: 'headToHead'; readonly matcher: string; readonly size: number }
 
 /** Terms and queries, as read from the job's files (or handed in by a test). */
 export interface Material {
@@ -158,6 +161,54 @@ const throughputJob = (
       baselineQps: Math.round(b.qps),
       ...passFields(passes, b),
     }),
+  ]
+}
+
+/** Rounds of the head-to-head job (quick runs: 2); each times one pass of either side. */
+export const HEAD_TO_HEAD_ROUNDS = 6
+
+/**
+ * The engine and one npm package in one process, passes alternating (engine first in even rounds, the
+ * package first in odd ones), so that both meet the same moments of the shared machine: the figure is the
+ * median over the rounds of the engine's queries/s over the package's in that round. Measured across
+ * processes, the same quotient moved between 3.2x and 7.9x over one day's runs of the same code.
+ */
+const headToHeadJob = (
+  name: string,
+  size: number,
+  config: JobConfig,
+  m: Material,
+  progress: Progress,
+): Figure[] => {
+  const terms = m.terms.slice(0, size)
+  const engine = matcherNamed('engine').build(terms)
+  const rival = matcherNamed(name)
+  const other = rival.build(terms)
+  progress('built')
+  const otherQueries = rival.lowercase ? m.lower : m.queries
+  warmUp(engine.count, m.queries, 20_000)
+  warmUp(other.count, otherQueries, 20_000)
+  const engineQps: number[] = []
+  const otherQps: number[] = []
+  const rounds = config.quick ? 2 : HEAD_TO_HEAD_ROUNDS
+  for (let k = 0; k < rounds; k++) {
+    const sides = [
+      () => engineQps.push(throughput(engine.count, m.queries, config.budgetMs).qps),
+      () => otherQps.push(throughput(other.count, otherQueries, config.budgetMs).qps),
+    ]
+    for (const side of k % 2 === 0 ? sides : sides.reverse()) side()
+  }
+  const quotients = engineQps.map((q, i) => q / otherQps[i]!)
+  return [
+    {
+      figure: `headToHead.${name}.${sizeLabel(size)}`,
+      value: round(median(quotients), 3),
+      unit: '×',
+      terms: size,
+      rounds: quotients.map((q) => round(q, 2)).join(' / '),
+      engineQps: Math.round(Math.max(...engineQps)),
+      rivalQps: Math.round(Math.max(...otherQps)),
+    },
   ]
 }
 
@@ -327,5 +378,7 @@ export const runJob = async (
       return buildJob(spec.size, config, m)
     case 'lexicon':
       return lexiconJob(spec.size, spec.queries, config, m)
+    case 'headToHead':
+      return headToHeadJob(spec.matcher, spec.size, config, m, progress)
   }
 }

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest'
 import {
   applyTargets,
   engineVsBestNpm,
+  headToHeadRatio,
   parseOptions,
   planJobs,
   QUICK_PLAN,
@@ -244,6 +245,25 @@ describe('command line', () => {
       pass: true,
     })
     expect(engineVsBestNpm(figs, QUICK_PLAN, 'lexiconVsBestNpm')).toBeUndefined()
+    // the head-to-head job's median becomes the figure, the quotient across processes stays beside it
+    const h2h = { figure: `headToHead.ahocorasick.${mid}`, value: 5.5, unit: '×', rounds: '5 / 6' }
+    expect(headToHeadRatio(r!, h2h)).toMatchObject({
+      figure: 'engineVsBestNpm',
+      value: 5.5,
+      method: 'head to head',
+      bestNpm: 'ahocorasick',
+      rounds: '5 / 6',
+      acrossProcesses: 4,
+      rawQpsRatio: 4,
+      pass: true,
+    })
+    const failed = { figure: h2h.figure, value: null, unit: '×', error: 'job failed (exit 1)' }
+    expect(headToHeadRatio(r!, failed)).toMatchObject({
+      value: 4,
+      method: 'across processes',
+      note: 'head-to-head job: job failed (exit 1)',
+      pass: false,
+    })
     const large = sizeLabel(QUICK_PLAN.sizes[2])
     const build = { figure: `build.engine.${large}.compileMs`, value: 10, unit: 'ms' }
     expect(applyTargets(build, QUICK_PLAN).pass).toBe(true)
@@ -284,6 +304,22 @@ describe('jobs (in process, small material)', () => {
       expect(fs[0]?.firstPassQps).toBeGreaterThan(0)
     }
     expect(events).toEqual(['built', 'built'])
+  })
+
+  it('puts the engine and a package head to head, passes alternating, a quotient a round', async () => {
+    const events: string[] = []
+    const spec = { kind: 'headToHead', matcher: 'modern-ahocorasick', size: 500 } as const
+    const fs = await runJob(spec, config, material, (e) => events.push(e))
+    expect(names(fs)).toEqual(['headToHead.modern-ahocorasick.500'])
+    const f = fs[0]!
+    const rounds = String(f.rounds).split(' / ').map(Number)
+    // quick runs: two rounds; the figure is their median
+    expect(rounds).toHaveLength(2)
+    for (const q of rounds) expect(q).toBeGreaterThan(0)
+    expect(f.value).toBeCloseTo((rounds[0]! + rounds[1]!) / 2, 1)
+    expect(f.engineQps).toBeGreaterThan(0)
+    expect(f.rivalQps).toBeGreaterThan(0)
+    expect(events).toEqual(['built'])
   })
 
   it('measures latency, build and the lexicon (quick lexicon)', async () => {
