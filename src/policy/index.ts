@@ -123,13 +123,16 @@ export const decide = (
   // one hit per entry and place: of overlapping hits of the same entry, the longest (`COMPA$S` read as
   // `compas` + an ending and as `compass`)
   sorted(live, longestFirst)
-  const kept: number[] = []
-  const support: VerdictHit[] = []
+  // the lists a query rarely needs are made when needed (a query with a term usually has one hit)
+  const kept: number[] | undefined = live.length > 1 ? [] : undefined
   const deter: VerdictHit[] = []
-  const members: { readonly className: string; readonly hit: VerdictHit }[] = []
+  let support: VerdictHit[] | undefined
+  let members: { readonly className: string; readonly hit: VerdictHit }[] | undefined
   for (let i = 0; i < live.length; i++) {
-    if (overlapsKept(live, kept, i)) continue
-    kept.push(i)
+    if (kept !== undefined) {
+      if (overlapsKept(live, kept, i)) continue
+      kept.push(i)
+    }
     const h = live[i]!
     const entry = entries[h.entry]!
     const hit: VerdictHit = {
@@ -138,16 +141,20 @@ export const decide = (
       start: h.start,
       end: h.end,
     }
-    if (entry.className !== undefined) members.push({ className: entry.className, hit })
-    else if (entry.action === 'support') support.push(hit)
-    else deter.push(hit)
+    if (entry.className !== undefined) {
+      if (members === undefined) members = []
+      members.push({ className: entry.className, hit })
+    } else if (entry.action === 'support') {
+      if (support === undefined) support = []
+      support.push(hit)
+    } else deter.push(hit)
   }
-  if (support.length > 0) {
+  if (support !== undefined) {
     return { action: 'support', rule: 'intent', hits: sorted(support, byStart), listVersion }
   }
   if (deter.length > 0)
     return { action: 'deter', rule: 'term', hits: sorted(deter, byStart), listVersion }
-  const ruled = rules.length > 0 ? byRule(rules, listVersion, findings, members) : undefined
+  const ruled = rules.length > 0 ? byRule(rules, listVersion, findings, members ?? []) : undefined
   return ruled ?? { action: 'allow', rule: null, hits: [], listVersion }
 }
 

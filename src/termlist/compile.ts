@@ -31,7 +31,6 @@ import {
   type MatchMode,
   type PatternSpec,
   type PatternTable,
-  type ResolvedHit,
   resolveCandidates,
 } from '../match/modes.js'
 import { PRESCAN_CLEAR, type Prescanner, prescan, prescanner } from '../match/prescan.js'
@@ -297,6 +296,8 @@ const stemSuffixes = (endings: readonly string[]): ReadonlySet<string> => {
 }
 /** Most terms are one word: they share one empty set of inner word breaks. */
 const NO_BREAKS: ReadonlySet<number> = new Set()
+/** No hits, exceptions or ages: shared, so that the common verdict allocates no empty list. */
+const NO_HITS: readonly never[] = Object.freeze([])
 
 /** The compiled, immutable form of a term list. Create it with {@link compileTermList}. */
 export class TermListSnapshot {
@@ -394,19 +395,19 @@ export class TermListSnapshot {
           : resolveCandidates(units, candidates, this.#specs, this.#exceptionWords)
       if (resolved.length === 0 && !this.#agesAlone) return this.#allow
       const entries = this.#entries
-      const hits: ResolvedHit[] = []
-      const exceptions: ResolvedHit[] = []
+      const terms = entries.length
+      // hits of exception entries (numbered after the terms) are rare: split only when there are some
+      let exception = false
       let classHit = false
       for (const h of resolved) {
-        if (h.entry >= entries.length) exceptions.push(h)
-        else {
-          hits.push(h)
-          if (entries[h.entry]!.className !== undefined) classHit = true
-        }
+        if (h.entry >= terms) exception = true
+        else if (entries[h.entry]!.className !== undefined) classHit = true
       }
+      const hits = exception ? resolved.filter((h) => h.entry < terms) : resolved
+      const exceptions = exception ? resolved.filter((h) => h.entry >= terms) : NO_HITS
       // an age expression matters only to a rule, and a combination rule only when one of its classes is hit
       const readAges = this.#agesAlone || (this.#needsAges && classHit)
-      const ages = readAges ? findAgeExpressions(units) : []
+      const ages = readAges ? findAgeExpressions(units) : NO_HITS
       return decide(entries, this.#rules, this.version, { hits, exceptions, ages })
     } catch {
       return this.#engineError()
