@@ -32,7 +32,7 @@ const candidates = (text: string): Candidate[] => {
 describe('prescan', () => {
   it('clears plain text without any term', () => {
     expect(prescan(prescanner, 'pride and prejudice')).toBe(PRESCAN_CLEAR)
-    expect(prescan(prescanner, 'pride and prejudice')).toBe(PRESCAN_CLEAR)
+    expect(prescan(prescanner, 'Pride  and   Prejudice')).toBe(PRESCAN_CLEAR)
     expect(prescan(prescanner, 'Great Expectations')).toBe(PRESCAN_CLEAR)
     expect(prescan(prescanner, '')).toBe(PRESCAN_CLEAR)
   })
