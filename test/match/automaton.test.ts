@@ -9,11 +9,10 @@ interface ConformanceCase {
   haystack: string
   matches: [number, number, number][]
 }
+// the project's conformance tables (from the Rust aho-corasick crate, MIT / Unlicense; see their `about`),
+// copied unchanged from `shared/conformance/` so that the tests run wherever the repository is checked out
 const tables = JSON.parse(
-  readFileSync(
-    new URL('../../../shared/conformance/aho-corasick-tests.json', import.meta.url),
-    'utf8',
-  ),
+  readFileSync(new URL('../fixtures/aho-corasick-tests.json', import.meta.url), 'utf8'),
 ) as { groups: Record<string, ConformanceCase[]> }
 
 /** The reference matcher: every pattern at every position, sorted like the automaton's output. */
