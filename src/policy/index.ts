@@ -123,7 +123,7 @@ export const decide = (
   // one hit per entry and place: of overlapping hits of the same entry, the longest (`COMPA$S` read as
   // `compas` + an ending and as `compass`)
   sorted(live, longestFirst)
-  // the lists a query rarely needs are made when needed (a query with a term usually has one hit)
+  // lists that only some verdicts need are made when needed (overlap checks need two hits or more)
   const kept: number[] | undefined = live.length > 1 ? [] : undefined
   const deter: VerdictHit[] = []
   let support: VerdictHit[] | undefined
