@@ -297,6 +297,7 @@ export const headToHeadRatio = (across: Figure, h2h: Figure): Figure => {
       terms: across.terms,
       bestNpm: across.bestNpm,
       rounds: h2h.rounds,
+      bestOverBest: h2h.bestOverBest,
       engineQps: h2h.engineQps,
       bestNpmQps: h2h.rivalQps,
       acrossProcesses: across.value,
@@ -353,8 +354,9 @@ const header = (plan: Plan): string =>
     '  firstPass is the same quotient over the first passes only',
     'ratio: rates ÷ baseline rate; times ÷ baseline time per query, same process, moments apart',
     `engineVsBestNpm: engine and best package head to head in one process, ${HEAD_TO_HEAD_ROUNDS} rounds of one`,
-    "  pass each, alternating; the median of the rounds' quotients (acrossProcesses: the two",
-    '  throughput ratios above divided, each against its own baseline; lexiconVsBestNpm likewise)',
+    "  pass each, alternating; the median of the rounds' quotients (bestOverBest: the two best passes",
+    '  divided; acrossProcesses: the two throughput ratios above divided, each against its own',
+    '  baseline; lexiconVsBestNpm likewise)',
     '',
   ].join('\n')
 

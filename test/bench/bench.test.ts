@@ -246,13 +246,20 @@ describe('command line', () => {
     })
     expect(engineVsBestNpm(figs, QUICK_PLAN, 'lexiconVsBestNpm')).toBeUndefined()
     // the head-to-head job's median becomes the figure, the quotient across processes stays beside it
-    const h2h = { figure: `headToHead.ahocorasick.${mid}`, value: 5.5, unit: '×', rounds: '5 / 6' }
+    const h2h = {
+      figure: `headToHead.ahocorasick.${mid}`,
+      value: 5.5,
+      unit: '×',
+      rounds: '5 / 6',
+      bestOverBest: 6.2,
+    }
     expect(headToHeadRatio(r!, h2h)).toMatchObject({
       figure: 'engineVsBestNpm',
       value: 5.5,
       method: 'head to head',
       bestNpm: 'ahocorasick',
       rounds: '5 / 6',
+      bestOverBest: 6.2,
       acrossProcesses: 4,
       rawQpsRatio: 4,
       pass: true,
@@ -319,6 +326,7 @@ describe('jobs (in process, small material)', () => {
     expect(f.value).toBeCloseTo((rounds[0]! + rounds[1]!) / 2, 1)
     expect(f.engineQps).toBeGreaterThan(0)
     expect(f.rivalQps).toBeGreaterThan(0)
+    expect(f.bestOverBest).toBeCloseTo(Number(f.engineQps) / Number(f.rivalQps), 2)
     expect(events).toEqual(['built'])
   })
 
