@@ -130,13 +130,11 @@ export const prescanner = (
   const quiet = new Uint8Array(a.stateCount)
   const index = new Map<ReadonlySet<string>, number>()
   const endings: Set<number>[] = []
-  // breadth-first order: a state's dictionary link, shallower, is done before it
-  for (let s = 1; s < a.stateCount; s++) {
-    if (emits[s] === 0) continue
-    const link = dictLink[s]!
-    // the kind of stems ending here so far: -1 none yet, -2 some pattern that counts by itself
-    let kind = link === -1 ? -1 : quiet[link]! - 1
-    if (link !== -1 && kind < 0) continue
+  // the kind of stems ending in state `s` (its own patterns, then its dictionary link's): -1 none, -2 some
+  // pattern that counts by itself, else an index into `endings`; `quiet[s]` keeps it (0 while unknown)
+  const NOT_QUIET = 255
+  const kindAt = (s: number, linked: number): number => {
+    let kind = linked
     for (let k = outStart[s]!; k < outStart[s + 1]! && kind !== -2; k++) {
       const set = endingsOf(outList[k]!)
       let i = set === undefined ? -2 : index.get(set)
@@ -149,8 +147,22 @@ export const prescanner = (
       }
       kind = kind === -1 || kind === i ? i! : -2
     }
-    if (kind >= 0) quiet[s] = kind + 1
+    return kind
   }
+  // a state's dictionary link is settled before it (states are not numbered by depth: see Automaton.chain)
+  const path: number[] = []
+  for (let s = 1; s < a.stateCount; s++) {
+    if (emits[s] === 0 || quiet[s] !== 0) continue
+    for (let t = s; t !== -1 && quiet[t] === 0; t = dictLink[t]!) path.push(t)
+    while (path.length > 0) {
+      const t = path.pop()!
+      const link = dictLink[t]!
+      const linked = link === -1 ? -1 : quiet[link] === NOT_QUIET ? -2 : quiet[link]! - 1
+      const kind = linked === -2 ? -2 : kindAt(t, linked)
+      quiet[t] = kind >= 0 ? kind + 1 : NOT_QUIET
+    }
+  }
+  for (let s = 0; s < a.stateCount; s++) if (quiet[s] === NOT_QUIET) quiet[s] = 0
   return { automaton: a, quiet, endings, reading: readingTable(a) }
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { buildAutomaton } from '../../src/match/automaton.js'
+import { type AutomatonOptions, buildAutomaton } from '../../src/match/automaton.js'
 
 interface ConformanceCase {
   name: string
@@ -29,12 +29,19 @@ const naive = (patterns: string[], text: string): [number, number, number][] => 
 const sort = (m: [number, number, number][]) =>
   [...m].sort((a, b) => a[2] - b[2] || a[1] - b[1] || a[0] - b[0])
 
-const run = (patterns: string[], text: string, denseBudget?: number) =>
+const run = (patterns: string[], text: string, options: AutomatonOptions = {}) =>
   sort(
-    buildAutomaton(patterns, denseBudget === undefined ? {} : { denseBudget })
+    buildAutomaton(patterns, options)
       .findAll(text)
       .map((m) => [m.pattern, m.start, m.end] as [number, number, number]),
   )
+
+/** Layouts every case runs under: default; every one-child state a chain; chains without dense rows. */
+const LAYOUTS: readonly [string, AutomatonOptions][] = [
+  ['default', {}],
+  ['all chains', { chainDepth: 0 }],
+  ['all chains, sparse', { chainDepth: 0, denseBudget: 1 }],
+]
 
 // The engine reports every occurrence (overlapping semantics): the groups that share it.
 const supported = ['BASICS', 'STANDARD', 'OVERLAPPING', 'REGRESSION'].filter(
@@ -54,8 +61,9 @@ describe('buildAutomaton() conformance (Rust aho-corasick tables, overlapping)',
   it.each(cases)('$name', ({ patterns, haystack }) => {
     // The overlapping tables list every occurrence; ordering differs between engines, so compare as sets,
     // and check them against the naive oracle too.
-    const got = run(patterns, haystack)
-    expect(got).toEqual(naive(patterns, haystack))
+    for (const [layout, options] of LAYOUTS) {
+      expect(run(patterns, haystack, options), layout).toEqual(naive(patterns, haystack))
+    }
   })
 
   it.each(cases.filter((c) => c.name.startsWith('OVERLAPPING')))(
@@ -75,6 +83,22 @@ describe('buildAutomaton()', () => {
     expect(buildAutomaton(['abc']).findAll('xyz')).toEqual([])
   })
 
+  it('steps the unshared rest of a term as a chain, never through a dense row into it', () => {
+    // `purpleelephant` and `purplefish` share `purple`: past depth 8 each goes on alone
+    const a = buildAutomaton(['purpleelephant', 'purplefish', 'elephant'])
+    const chained = [...a.chain].filter((c) => c !== 0).length
+    // depths 9..13 of `purpleelephant` and 9 of `purplefish` have one child (the last letters are leaves)
+    expect(chained).toBe(6)
+    for (let s = 0; s < a.stateCount; s++) {
+      // a chain state's only child is the next state, reached by the class it holds
+      if (a.chain[s] !== 0) expect(a.next(s, a.chain[s]!)).toBe(s + 1)
+    }
+    for (const v of a.jump) if (v >= 0) expect(a.chain[v / a.alphabetSize]).toBe(0)
+    expect(run(['purpleelephant', 'purplefish', 'elephant'], 'apurpleelephantpurplefis')).toEqual(
+      naive(['purpleelephant', 'purplefish', 'elephant'], 'apurpleelephantpurplefis'),
+    )
+  })
+
   it('agrees with the naive matcher on random inputs, dense and sparse', () => {
     const word = fc.string({
       unit: fc.constantFrom('a', 'b', 'c', 'é'),
@@ -86,8 +110,13 @@ describe('buildAutomaton()', () => {
         fc.array(word, { minLength: 1, maxLength: 12 }),
         fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd', 'é'), maxLength: 40 }),
         fc.constantFrom(undefined, 1, 4, 16),
-        (patterns, text, budget) => {
-          expect(run(patterns, text, budget)).toEqual(naive(patterns, text))
+        fc.constantFrom(undefined, 0, 1, 2),
+        (patterns, text, denseBudget, chainDepth) => {
+          const options = {
+            ...(denseBudget === undefined ? {} : { denseBudget }),
+            ...(chainDepth === undefined ? {} : { chainDepth }),
+          }
+          expect(run(patterns, text, options)).toEqual(naive(patterns, text))
         },
       ),
       { numRuns: 400 },
