@@ -16,8 +16,9 @@
  * character in the context of the one before it ({@link Prescanner.reading}) says which column of the
  * automaton to take (a space or a squeezed repeat takes {@link Automaton.stay}, which stays in the state)
  * and what the next context is, one look-up steps the automaton, and nothing branches on the text but the
- * way out. It gives up where only stems end or the automaton leaves its dense rows (about 2% of ordinary
- * queries), and {@link prescanCarefully} reads the text again from the start, through the same table.
+ * way out. It gives up where only stems end or the automaton leaves its dense rows or enters a chain (about
+ * 2% of ordinary queries), and {@link prescanCarefully} reads the text again from the start, through the
+ * same table.
  * Measured on the 10k-term benchmark list: the two together took about 0.7× the time of the loop they
  * replaced, which branched on every space and repeated letter, so the branch predictor missed once a word
  * (2026-12-01); folding the letters-per-word count into the context, which had been a third look-up a
