@@ -19,7 +19,7 @@ import {
   parsePlainTermList,
   type TermListSnapshot,
 } from '../shipped.js'
-import { matcherNamed } from './adapters.js'
+import { type MatcherAdapter, matcherNamed, type Searcher } from './adapters.js'
 import { baseWords, sizeLabel, termListText } from './corpus.js'
 import { type Figure, rateFigure, round, timeFigure } from './figures.js'
 import {
@@ -61,7 +61,13 @@ export type JobSpec =
   | { readonly kind: 'throughput'; readonly matcher: string; readonly size: number }
   | { readonly kind: 'latency'; readonly size: number }
   | { readonly kind: 'build'; readonly size: number }
-  | { readonly kind: 'lexicon'; readonly size: number; readonly queries: boolean }
+  | {
+      readonly kind: 'lexicon'
+      readonly size: number
+      readonly queries: boolean
+      /** The npm package to meet head to head with the lexicon's snapshot (the best of the throughput section). */
+      readonly rival?: string
+    }
   | { readonly kind: 'headToHead'; readonly matcher: string; readonly size: number }
 
 /** Terms and queries, as read from the job's files (or handed in by a test). */
@@ -186,33 +192,46 @@ const headToHeadJob = (
   const rival = matcherNamed(name)
   const other = rival.build(terms)
   progress('built')
+  return [
+    headToHead(`headToHead.${name}.${sizeLabel(size)}`, engine.count, rival, other, config, m, size),
+  ]
+}
+
+/** {@link headToHeadJob}'s rounds: `count` (the engine's) against `other`, built by `rival`. */
+const headToHead = (
+  figure: string,
+  count: (text: string) => number,
+  rival: MatcherAdapter,
+  other: Searcher,
+  config: JobConfig,
+  m: Material,
+  size: number,
+): Figure => {
   const otherQueries = rival.lowercase ? m.lower : m.queries
-  warmUp(engine.count, m.queries, 20_000)
+  warmUp(count, m.queries, 20_000)
   warmUp(other.count, otherQueries, 20_000)
   const engineQps: number[] = []
   const otherQps: number[] = []
   const rounds = config.quick ? 2 : HEAD_TO_HEAD_ROUNDS
   for (let k = 0; k < rounds; k++) {
     const sides = [
-      () => engineQps.push(throughput(engine.count, m.queries, config.budgetMs).qps),
+      () => engineQps.push(throughput(count, m.queries, config.budgetMs).qps),
       () => otherQps.push(throughput(other.count, otherQueries, config.budgetMs).qps),
     ]
     for (const side of k % 2 === 0 ? sides : sides.reverse()) side()
   }
   const quotients = engineQps.map((q, i) => q / otherQps[i]!)
-  return [
-    {
-      figure: `headToHead.${name}.${sizeLabel(size)}`,
-      value: round(median(quotients), 3),
-      unit: '×',
-      terms: size,
-      rounds: quotients.map((q) => round(q, 2)).join(' / '),
-      engineQps: Math.round(Math.max(...engineQps)),
-      rivalQps: Math.round(Math.max(...otherQps)),
-      // each side's best pass, as every other rate of the benchmark is its best pass
-      bestOverBest: round(Math.max(...engineQps) / Math.max(...otherQps), 3),
-    },
-  ]
+  return {
+    figure,
+    value: round(median(quotients), 3),
+    unit: '×',
+    terms: size,
+    rounds: quotients.map((q) => round(q, 2)).join(' / '),
+    engineQps: Math.round(Math.max(...engineQps)),
+    rivalQps: Math.round(Math.max(...otherQps)),
+    // each side's best pass, as every other rate of the benchmark is its best pass
+    bestOverBest: round(Math.max(...engineQps) / Math.max(...otherQps), 3),
+  }
 }
 
 /** Latency percentiles of `judge` on one snapshot, and the timer's own cost measured the same way. */
@@ -296,6 +315,7 @@ const LIST_NOTE =
 const lexiconJob = async (
   size: number,
   withQueries: boolean,
+  rival: string | undefined,
   config: JobConfig,
   m: Material,
 ): Promise<Figure[]> => {
@@ -333,6 +353,12 @@ const lexiconJob = async (
     ]
     if (withQueries && warm.result) {
       out.push(...lexiconQueryFigures(label, warm.result, config, m, b))
+      if (rival !== undefined) {
+        const adapter = matcherNamed(rival)
+        const other = adapter.build(terms)
+        const count = (q: string) => warm.result!.judge(q).hits.length
+        out.push(headToHead(`${label}.headToHead.${rival}`, count, adapter, other, config, m, size))
+      }
     }
     return out
   } finally {
@@ -380,7 +406,7 @@ export const runJob = async (
     case 'build':
       return buildJob(spec.size, config, m)
     case 'lexicon':
-      return lexiconJob(spec.size, spec.queries, config, m)
+      return lexiconJob(spec.size, spec.queries, spec.rival, config, m)
     case 'headToHead':
       return headToHeadJob(spec.matcher, spec.size, config, m, progress)
   }

@@ -360,6 +360,25 @@ describe('jobs (in process, small material)', () => {
     ])
     numeric(lex)
   })
+
+  it("meets the throughput section's best package head to head with the lexicon's snapshot", async () => {
+    const spec = { kind: 'lexicon', size: 500, queries: true, rival: 'modern-ahocorasick' } as const
+    const lex = await runJob(spec, config, material)
+    const h2h = lex.find((f) => f.figure === 'lexicon.500.headToHead.modern-ahocorasick')
+    expect(h2h).toBeDefined()
+    const rounds = String(h2h!.rounds).split(' / ').map(Number)
+    expect(rounds).toHaveLength(2)
+    for (const q of rounds) expect(q).toBeGreaterThan(0)
+    expect(h2h!.value).toBeCloseTo((rounds[0]! + rounds[1]!) / 2, 1)
+    // merged into lexiconVsBestNpm as the engine's head-to-head figure is
+    const across = { figure: 'lexiconVsBestNpm', value: 3, unit: '×', terms: 500, bestNpm: 'x' }
+    expect(headToHeadRatio(across, h2h!)).toMatchObject({
+      figure: 'lexiconVsBestNpm',
+      value: h2h!.value,
+      method: 'head to head',
+      acrossProcesses: 3,
+    })
+  })
 })
 
 describe('the middleware benchmark route', () => {
