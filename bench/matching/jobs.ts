@@ -192,9 +192,8 @@ const headToHeadJob = (
   const rival = matcherNamed(name)
   const other = rival.build(terms)
   progress('built')
-  return [
-    headToHead(`headToHead.${name}.${sizeLabel(size)}`, engine.count, rival, other, config, m, size),
-  ]
+  const figure = `headToHead.${name}.${sizeLabel(size)}`
+  return [headToHead(figure, engine.count, rival, other, config, m, size)]
 }
 
 /** {@link headToHeadJob}'s rounds: `count` (the engine's) against `other`, built by `rival`. */
