@@ -357,7 +357,6 @@ export const buildAutomaton = (
   const stay = alphabetSize++
   const A = alphabetSize
   const oldOf = new Int32Array(n) // final number → trie node
-  const idOf = new Int32Array(n) // trie node → final number
   const depth = new Int32Array(n)
   const parent = new Int32Array(n)
   const chain = new Uint16Array(n)
@@ -383,7 +382,6 @@ export const buildAutomaton = (
       for (;;) {
         const s = next++
         oldOf[s] = x
-        idOf[x] = s
         depth[s] = depth[up]! + 1
         parent[s] = up
         const only = firstChild[x]!
