@@ -46,6 +46,7 @@ import {
   hasPluralRules,
   INFLECTIONS_FINGERPRINT,
   pluralPhrase,
+  primarySubtag,
   vowelStemEndings,
   Y_TO_I_ENDINGS,
 } from './inflections.js'
@@ -264,7 +265,7 @@ const squeeze = (s: string): string => s.replace(/(.)\1+/gu, '$1')
 
 /** The language whose inflections a term has: its primary subtag, English for unknown (`und`). */
 const primaryLanguage = (lang: string): string => {
-  const primary = lang.split('-')[0] ?? 'und'
+  const primary = primarySubtag(lang)
   return primary === 'und' ? 'en' : primary
 }
 

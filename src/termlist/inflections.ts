@@ -7,6 +7,17 @@
  * coded terms.
  */
 
+/**
+ * The primary subtag of a BCP 47 tag (`pt-BR` → `pt`), the part these tables are keyed by. The tag itself
+ * when it has no other subtag, as nearly every term's has (`en`, `und`): no array, no new string per call.
+ * With a `split('-')` in each of these look-ups, called a few times for each term, a 100k-term compile took
+ * 5–11% longer (the same snapshot; two builds alternating in one process, 2026-12-02).
+ */
+export const primarySubtag = (lang: string): string => {
+  const dash = lang.indexOf('-')
+  return dash < 0 ? lang : lang.slice(0, dash)
+}
+
 const ENDINGS: Readonly<Record<string, readonly string[]>> = {
   en: [
     's',
@@ -70,17 +81,17 @@ const VOWEL_STEM_ENDINGS: Readonly<Record<string, readonly string[]>> = {
 
 /** The endings after a stem without the final vowel, for languages whose inflections change it. */
 export const vowelStemEndings = (lang: string): readonly string[] | undefined =>
-  VOWEL_STEM_ENDINGS[lang.split('-')[0] ?? 'und']
+  VOWEL_STEM_ENDINGS[primarySubtag(lang)]
 
 /** The endings of a language (BCP 47; the primary subtag decides). */
 export const endingsFor = (lang: string): readonly string[] => {
-  const primary = lang.split('-')[0] ?? 'und'
+  const primary = primarySubtag(lang)
   return ENDINGS[primary] ?? ENDINGS.en ?? []
 }
 
 /** True for languages with English stem changes (e-dropping, y → i). */
 export const hasEnglishStems = (lang: string): boolean => {
-  const primary = lang.split('-')[0]
+  const primary = primarySubtag(lang)
   return primary === 'en' || primary === 'und'
 }
 
@@ -92,7 +103,7 @@ export const hasEnglishStems = (lang: string): boolean => {
  * compile semantics: a change here bumps `ENGINE_VERSION`.
  */
 export const pluralOf = (word: string, lang: string): string => {
-  const primary = lang.split('-')[0]
+  const primary = primarySubtag(lang)
   const n = word.length
   const last = word[n - 1]
   const ends = (suffix: string) => word.endsWith(suffix)
@@ -222,7 +233,7 @@ const FUNCTION_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
 
 /** True for the languages whose phrases {@link pluralPhrase} puts in the plural. */
 export const hasPluralRules = (lang: string): boolean =>
-  FUNCTION_WORDS[lang.split('-')[0] ?? 'und'] !== undefined
+  FUNCTION_WORDS[primarySubtag(lang)] !== undefined
 
 /**
  * A multi-word term with its head in the plural, as French, Spanish, Portuguese and Italian make it agree
@@ -234,7 +245,7 @@ export const pluralPhrase = (
   words: readonly string[],
   lang: string,
 ): readonly string[] | undefined => {
-  const functionWords = FUNCTION_WORDS[lang.split('-')[0] ?? 'und']
+  const functionWords = FUNCTION_WORDS[primarySubtag(lang)]
   if (words.length < 2 || functionWords === undefined) return undefined
   let changed = false
   let head = true
