@@ -115,6 +115,7 @@ export class Automaton {
     outStart: Int32Array
     outList: Int32Array
     dictLink: Int32Array
+    label: Int32Array
     emits: Uint8Array
     chain: Uint16Array
   }) {
@@ -135,12 +136,7 @@ export class Automaton {
     this.outList = parts.outList
     this.dictLink = parts.dictLink
     this.stateCount = parts.depth.length
-    const label = new Int32Array(this.stateCount)
-    for (let k = 0; k < parts.childTarget.length; k++)
-      label[parts.childTarget[k]!] = parts.childLabel[k]!
-    for (let s = 0; s < this.stateCount; s++)
-      if (parts.chain[s] !== 0) label[s + 1] = parts.chain[s]!
-    this.label = label
+    this.label = parts.label
     this.emits = parts.emits
     this.chain = parts.chain
   }
@@ -357,6 +353,8 @@ export const buildAutomaton = (
   const stay = alphabetSize++
   const A = alphabetSize
   const oldOf = new Int32Array(n) // final number → trie node
+  // the class of the edge into each state, in final numbers: read here anyway, and in number order later
+  const stateLabel = new Int32Array(n)
   const depth = new Int32Array(n)
   const parent = new Int32Array(n)
   const chain = new Uint16Array(n)
@@ -375,13 +373,15 @@ export const buildAutomaton = (
     const from = queue[head++]!
     while (listed <= from) childStart[listed++] = k
     for (let c = firstChild[oldOf[from]!]!; c !== 0; c = nextSibling[c]!) {
-      childLabel[k] = label[c]!
+      let cls = label[c]!
+      childLabel[k] = cls
       childTarget[k++] = next
       let x = c
       let up = from
       for (;;) {
         const s = next++
         oldOf[s] = x
+        stateLabel[s] = cls
         depth[s] = depth[up]! + 1
         parent[s] = up
         const only = firstChild[x]!
@@ -389,7 +389,8 @@ export const buildAutomaton = (
           queue[tail++] = s
           break
         }
-        chain[s] = label[only]!
+        cls = label[only]!
+        chain[s] = cls
         up = s
         x = only
       }
@@ -422,7 +423,7 @@ export const buildAutomaton = (
     const s = byDepth[i]!
     if (s > 0) {
       const p = parent[s]!
-      fail[s] = p === 0 ? 0 : goto(fail[p]!, label[oldOf[s]!]!)
+      fail[s] = p === 0 ? 0 : goto(fail[p]!, stateLabel[s]!)
     }
     if (s < denseCount) {
       const row = s * A
@@ -488,6 +489,7 @@ export const buildAutomaton = (
     outStart,
     outList,
     dictLink,
+    label: stateLabel,
     emits,
     chain,
   })
