@@ -244,6 +244,14 @@ export class Automaton {
   }
 }
 
+/** The fields of a trie node while building, side by side: `trie[node * TRIE_FIELDS + field]`. */
+const TRIE_FIELDS = 4
+const FIRST_CHILD = 0
+const NEXT_SIBLING = 1
+const LABEL = 2
+/** The patterns that end in the node: index + 1 of the newest, linked through `termNext`. */
+const TERMS = 3
+
 /** Every state, shallowest first, in number order within a depth (a counting sort). */
 const depthOrder = (depth: Int32Array): Int32Array => {
   const n = depth.length
@@ -312,13 +320,11 @@ export const buildAutomaton = (
     return c
   }
 
-  // trie: first-child / next-sibling lists, at most one state per pattern code point plus the root
+  // trie: first-child / next-sibling lists, at most one node per pattern code point plus the root; a node's
+  // four fields side by side (see TRIE_FIELDS), so that a step reads one cache line, not four
   const capacity = flat.length + 1
   // 0 is "none" in these lists: the root is nobody's child or sibling; pattern lists hold index + 1
-  const firstChild = new Int32Array(capacity)
-  const nextSibling = new Int32Array(capacity)
-  const label = new Int32Array(capacity)
-  const termHead = new Int32Array(capacity)
+  const trie = new Int32Array(capacity * TRIE_FIELDS)
   let size = 1
   const termNext = new Int32Array(patternCount)
   const patternLength = new Int32Array(patternCount)
@@ -332,18 +338,19 @@ export const buildAutomaton = (
     let node = 0
     for (let i = from; i < from + length; i++) {
       const cls = classOf(flat[i]!)
-      let child = firstChild[node]!
-      while (child !== 0 && label[child] !== cls) child = nextSibling[child]!
+      let child = trie[node * TRIE_FIELDS + FIRST_CHILD]!
+      while (child !== 0 && trie[child * TRIE_FIELDS + LABEL] !== cls)
+        child = trie[child * TRIE_FIELDS + NEXT_SIBLING]!
       if (child === 0) {
         child = size++
-        label[child] = cls
-        nextSibling[child] = firstChild[node]!
-        firstChild[node] = child
+        trie[child * TRIE_FIELDS + LABEL] = cls
+        trie[child * TRIE_FIELDS + NEXT_SIBLING] = trie[node * TRIE_FIELDS + FIRST_CHILD]!
+        trie[node * TRIE_FIELDS + FIRST_CHILD] = child
       }
       node = child
     }
-    termNext[p] = termHead[node]!
-    termHead[node] = p + 1
+    termNext[p] = trie[node * TRIE_FIELDS + TERMS]!
+    trie[node * TRIE_FIELDS + TERMS] = p + 1
   }
 
   // final numbers: breadth first, except that a *chain* (states deeper than `chainDepth` with one child: the
@@ -372,8 +379,9 @@ export const buildAutomaton = (
   for (let head = 0, tail = 1; head < tail; ) {
     const from = queue[head++]!
     while (listed <= from) childStart[listed++] = k
-    for (let c = firstChild[oldOf[from]!]!; c !== 0; c = nextSibling[c]!) {
-      let cls = label[c]!
+    const first = trie[oldOf[from]! * TRIE_FIELDS + FIRST_CHILD]!
+    for (let c = first; c !== 0; c = trie[c * TRIE_FIELDS + NEXT_SIBLING]!) {
+      let cls = trie[c * TRIE_FIELDS + LABEL]!
       childLabel[k] = cls
       childTarget[k++] = next
       let x = c
@@ -384,12 +392,17 @@ export const buildAutomaton = (
         stateLabel[s] = cls
         depth[s] = depth[up]! + 1
         parent[s] = up
-        const only = firstChild[x]!
-        if (!chains || depth[s]! <= chainDepth || only === 0 || nextSibling[only] !== 0) {
+        const only = trie[x * TRIE_FIELDS + FIRST_CHILD]!
+        if (
+          !chains ||
+          depth[s]! <= chainDepth ||
+          only === 0 ||
+          trie[only * TRIE_FIELDS + NEXT_SIBLING] !== 0
+        ) {
           queue[tail++] = s
           break
         }
-        cls = label[only]!
+        cls = trie[only * TRIE_FIELDS + LABEL]!
         chain[s] = cls
         up = s
         x = only
@@ -450,7 +463,7 @@ export const buildAutomaton = (
   let outs = 0
   for (let s = 0; s < n; s++) {
     outStart[s] = outs
-    const first = termHead[oldOf[s]!]!
+    const first = trie[oldOf[s]! * TRIE_FIELDS + TERMS]!
     if (first === 0) continue
     // patterns were linked newest first: store them in build order
     const from = outs
