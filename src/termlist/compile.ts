@@ -82,14 +82,30 @@ export interface Skeleton {
   readonly runs: Uint16Array
   readonly breaks: ReadonlySet<number>
   readonly unspaced: boolean
-  /** The term's words, as skeleton offsets (see {@link spellingOf}). */
-  readonly words: { readonly start: number; readonly end: number }[]
+}
+
+/** A word of a skeleton, as skeleton offsets (see {@link spellingOf}). */
+export interface SkeletonWord {
+  readonly start: number
+  readonly end: number
+}
+
+/** The words of a skeleton: the runs of units between its word breaks. */
+export const wordsOf = (sk: Pick<Skeleton, 'codes' | 'breaks'>): SkeletonWord[] => {
+  const words: SkeletonWord[] = []
+  let start = 0
+  for (const b of [...sk.breaks].sort((x, y) => x - y)) {
+    words.push({ start, end: b })
+    start = b
+  }
+  if (sk.codes.length > 0) words.push({ start, end: sk.codes.length })
+  return words
 }
 
 /** The spelling of a word of a skeleton (runs capped at two), as the lexicon writes words. */
 export const spellingOf = (
   sk: Pick<Skeleton, 'codes' | 'runs'>,
-  word: { start: number; end: number } = { start: 0, end: sk.codes.length },
+  word: SkeletonWord = { start: 0, end: sk.codes.length },
 ): string => {
   let spelling = ''
   for (let i = word.start; i < word.end; i++) {
@@ -159,14 +175,13 @@ export const pluralSkeleton = (term: string, lang: string): Skeleton | undefined
   const sk = skeletonOf(term.replace(ELISION, '$1 '))
   if (sk.unspaced) return undefined
   const plural = pluralPhrase(
-    sk.words.map((w) => spellingOf(sk, w)),
+    wordsOf(sk).map((w) => spellingOf(sk, w)),
     lang,
   )
   if (plural === undefined) return undefined
   const codes: number[] = []
   const runs: number[] = []
   const breaks = new Set<number>()
-  const words: { start: number; end: number }[] = []
   for (const word of plural) {
     const start = codes.length
     if (start > 0) breaks.add(start)
@@ -178,14 +193,12 @@ export const pluralSkeleton = (term: string, lang: string): Skeleton | undefined
         runs.push(1)
       }
     }
-    words.push({ start, end: codes.length })
   }
   return {
     codes: Int32Array.from(codes),
     runs: Uint16Array.from(runs),
     breaks,
     unspaced: false,
-    words,
   }
 }
 
@@ -197,22 +210,17 @@ export const skeletonOf = (text: string): Skeleton => {
   const codes = new Int32Array(u.length)
   const runs = new Uint16Array(u.length)
   let breaks: Set<number> | undefined
-  const words: { start: number; end: number }[] = []
   let unspaced = false
-  let wordStart = 0
   for (let i = 0; i < u.length; i++) {
     if (i > 0 && u.flags[i]! & (UNIT_BOUNDARY | UNIT_MASK)) {
       breaks ??= new Set()
       breaks.add(i)
-      words.push({ start: wordStart, end: i })
-      wordStart = i
     }
     codes[i] = u.c0[i]!
     runs[i] = u.run[i]!
     if (u.flags[i]! & UNIT_UNSPACED) unspaced = true
   }
-  if (u.length > 0) words.push({ start: wordStart, end: u.length })
-  return { codes, runs, breaks: breaks ?? NO_BREAKS, unspaced, words }
+  return { codes, runs, breaks: breaks ?? NO_BREAKS, unspaced }
 }
 
 /**
@@ -223,7 +231,6 @@ export const skeletonOf = (text: string): Skeleton => {
  */
 export const probesOf = (sk: Skeleton, lang: string, entry: number, mode: MatchMode): Probe[] => {
   const out: Probe[] = []
-  const words = sk.words
   if (mode === 'substring') return out
   const whole = spellingOf(sk)
   // the term's stems, so that a word made of a stem and its ending is known as the term
@@ -235,6 +242,7 @@ export const probesOf = (sk: Skeleton, lang: string, entry: number, mode: MatchM
     return out
   }
   out.push({ spelling: whole, lang, entry, where: 'inside' })
+  const words = wordsOf(sk)
   if (words.length === 1) return out
   const first = words[0]
   const last = words[words.length - 1]

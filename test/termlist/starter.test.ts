@@ -15,6 +15,7 @@ import {
   spellingOf,
   stemsOf,
   type TermListSnapshot,
+  wordsOf,
 } from '../../src/termlist/compile.js'
 import { endingsFor } from '../../src/termlist/inflections.js'
 import { parseTermList } from '../../src/termlist/parse.js'
@@ -71,7 +72,9 @@ describe('the starter list, with the bundled lexicon', () => {
       .flatMap((t) => {
         const plural = pluralSkeleton(t.term, t.lang)
         if (plural === undefined) return []
-        const text = plural.words.map((w) => spellingOf(plural, w)).join(' ')
+        const text = wordsOf(plural)
+          .map((w) => spellingOf(plural, w))
+          .join(' ')
         return [{ id: t.id, text }]
       })
     // the case this guards exists in the list
