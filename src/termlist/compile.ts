@@ -255,6 +255,11 @@ export const probesOf = (sk: Skeleton, lang: string, entry: number, mode: MatchM
 
 /** The skeleton with units merged where a word ends and the next starts with the same letter. */
 const joinedVariant = (sk: Skeleton): { codes: Int32Array; runs: Uint16Array } | undefined => {
+  // a merge happens exactly where a word starts with the letter the one before it ends with; most terms have
+  // no such place, and nothing is built for them
+  let meets = false
+  for (const b of sk.breaks) if (sk.codes[b - 1] === sk.codes[b]) meets = true
+  if (!meets) return undefined
   const codes: number[] = []
   const runs: number[] = []
   for (let i = 0; i < sk.codes.length; i++) {
