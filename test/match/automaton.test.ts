@@ -99,6 +99,34 @@ describe('buildAutomaton()', () => {
     )
   })
 
+  it('has one state per distinct prefix of the patterns, however many share long prefixes', () => {
+    // enough patterns, long and alike enough, that the sorted insertion ties on its packed keys and sorts
+    // groups again further in (and by insertion where they are small)
+    const prefixesOf = (patterns: string[]) =>
+      new Set(patterns.flatMap((p) => [...p].map((_, i) => p.slice(0, i + 1))))
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: fc.constantFrom('a', 'b', 'ü'), minLength: 1, maxLength: 50 }), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        fc.string({ unit: fc.constantFrom('a', 'b', 'ü'), maxLength: 80 }),
+        (words, text) => {
+          // a shared head makes the patterns tie on their first classes; every prefix of each, shortest
+          // first, puts a pattern that ends just where a packed key does at the head of a tied group
+          const patterns = words.flatMap((w) => {
+            const long = `abababababababababab${w}`
+            return [...long].map((_, i) => long.slice(0, i + 1)).concat(w)
+          })
+          const a = buildAutomaton(patterns)
+          expect(a.stateCount).toBe(prefixesOf(patterns).size + 1)
+          expect(run(patterns, text)).toEqual(naive(patterns, text))
+        },
+      ),
+      { numRuns: 60 },
+    )
+  })
+
   it('agrees with the naive matcher on random inputs, dense and sparse', () => {
     const word = fc.string({
       unit: fc.constantFrom('a', 'b', 'c', 'é'),
