@@ -306,7 +306,15 @@ const insertionOrder = (classes: Int32Array, starts: Int32Array): Int32Array => 
   for (let i = 0; i < classes.length; i++) if (classes[i]! > top) top = classes[i]!
   const order = new Int32Array(count)
   for (let p = 0; p < count; p++) order[p] = p
-  sortPatterns(classes, starts, top + 2, order, 0, count, 0)
+  // groups still to sort, three numbers each: from, to, depth (a stack, not recursion: the optimized code
+  // of a recursive function deoptimizes once per frame on the stack)
+  const groups = [0, count, 0]
+  while (groups.length > 0) {
+    const depth = groups.pop()!
+    const to = groups.pop()!
+    const from = groups.pop()!
+    sortPatterns(classes, starts, top + 2, order, from, to, depth, groups)
+  }
   return order
 }
 
@@ -314,7 +322,8 @@ const insertionOrder = (classes: Int32Array, starts: Int32Array): Int32Array => 
  * Sorts `order[from..to)`, patterns whose first `depth` classes are the same, stably, on the classes from
  * `depth` on: as many of them as fit in a number beside the position in the group (`base` values a class,
  * 0 where the pattern has ended) are packed into one number each, the numbers sorted as numbers (several
- * times faster than a comparator), and groups that still tie sorted the same way on the classes after.
+ * times faster than a comparator), and groups that still tie pushed on `groups` to be sorted on the
+ * classes after.
  */
 const sortPatterns = (
   classes: Int32Array,
@@ -324,6 +333,7 @@ const sortPatterns = (
   from: number,
   to: number,
   depth: number,
+  groups: number[],
 ): void => {
   const n = to - from
   if (n <= SMALL_GROUP) {
@@ -333,8 +343,30 @@ const sortPatterns = (
   const indexBits = Math.ceil(Math.log2(n))
   const scale = 2 ** indexBits
   const digits = Math.max(1, Math.floor((53 - indexBits) / Math.log2(base)))
-  const keys = new Float64Array(n)
-  for (let i = 0; i < n; i++) {
+  const keys = packKeys(classes, starts, base, order, from, to, depth, digits, scale)
+  keys.sort()
+  reorder(order, from, keys, scale)
+  pushTies(starts, order, from, keys, scale, depth, digits, groups)
+}
+
+// The loops of sortPatterns are functions of their own: a loop that runs long enough is optimized while it
+// runs (on-stack replacement), and code optimized that way inside a larger function, before the code after
+// the loop had ever run, deoptimized at every later call (hundreds of times in one 100k-term build)
+
+/** `order[from..to)`'s keys: `digits` classes from `depth` on in base `base`, times `scale`, plus the position. */
+const packKeys = (
+  classes: Int32Array,
+  starts: Int32Array,
+  base: number,
+  order: Int32Array,
+  from: number,
+  to: number,
+  depth: number,
+  digits: number,
+  scale: number,
+): Float64Array => {
+  const keys = new Float64Array(to - from)
+  for (let i = 0; i < keys.length; i++) {
     const p = order[from + i]!
     const at = starts[p]! + depth
     const end = starts[p + 1]!
@@ -342,9 +374,27 @@ const sortPatterns = (
     for (let d = 0; d < digits; d++) k = k * base + (at + d < end ? classes[at + d]! + 1 : 0)
     keys[i] = k * scale + i
   }
-  keys.sort()
-  const before = order.slice(from, to)
-  for (let i = 0; i < n; i++) order[from + i] = before[keys[i]! % scale]!
+  return keys
+}
+
+/** Puts `order[from..)` in the order of sorted `keys` (each ends in a position, below `scale`). */
+const reorder = (order: Int32Array, from: number, keys: Float64Array, scale: number): void => {
+  const before = order.slice(from, from + keys.length)
+  for (let i = 0; i < keys.length; i++) order[from + i] = before[keys[i]! % scale]!
+}
+
+/** Pushes on `groups` every run of sorted `keys` that ties on its classes and goes on past them. */
+const pushTies = (
+  starts: Int32Array,
+  order: Int32Array,
+  from: number,
+  keys: Float64Array,
+  scale: number,
+  depth: number,
+  digits: number,
+  groups: number[],
+): void => {
+  const n = keys.length
   for (let i = 0; i < n; ) {
     const prefix = Math.floor(keys[i]! / scale)
     let j = i + 1
@@ -352,7 +402,7 @@ const sortPatterns = (
     // a tie on digits that include the patterns' end (0) is a run of equal patterns, in index order already
     const p = order[from + i]!
     if (j - i > 1 && starts[p + 1]! - starts[p]! >= depth + digits) {
-      sortPatterns(classes, starts, base, order, from + i, from + j, depth + digits)
+      groups.push(from + i, from + j, depth + digits)
     }
     i = j
   }
