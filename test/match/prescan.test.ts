@@ -50,6 +50,17 @@ describe('prescan', () => {
       expect(prescan(prescanner, t)).toBe(PRESCAN_MAY_MATCH)
   })
 
+  it('reads on from where the quick loop stopped, in the reading context it had there', () => {
+    // the quick loop stops at the `l` of the stem `kettl`; a one-letter word after it is no spacing only
+    // when the careful loop knows `kettl` was a longer word
+    for (const t of ['kettl a', 'the KETTL a', 'kettlish a']) {
+      expect(prescanQuickly(prescanner, t)).toBe(PRESCAN_LOOK)
+      expect(prescan(prescanner, t)).toBe(PRESCAN_CLEAR)
+      expect(snapshot.judge(t).action).toBe('allow')
+    }
+    expect(prescan(prescanner, 'kettl a b')).toBe(PRESCAN_NOT_PLAIN)
+  })
+
   it("looks when a second stem ends inside the first one's ending", () => {
     // `kettl` + `ing`, where the stem `ling` (of `linge`) ends too
     const list = compileTermList(parsePlainTermList('kettle\nlinge\n', 'stems.txt'))
