@@ -329,7 +329,12 @@ export const benchSuggestionCache = async (rounds = 11): Promise<Figure[]> => {
       unit: 'judgements',
       share: round(judged / total, 3),
     },
-    { figure: 'suggestions.timeWithoutCache', value: round(median(uncached), 3), unit: 'ms', rounds },
+    {
+      figure: 'suggestions.timeWithoutCache',
+      value: round(median(uncached), 3),
+      unit: 'ms',
+      rounds,
+    },
     {
       figure: 'suggestions.timeWithCache',
       value: round(median(cached), 3),

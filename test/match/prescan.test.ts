@@ -51,8 +51,8 @@ describe('prescan', () => {
   })
 
   it('reads on from where the quick loop stopped, in the reading context it had there', () => {
-    // the quick loop stops at the `l` of the stem `kettl`; a one-letter word after it is no spacing only
-    // when the careful loop knows `kettl` was a longer word
+    // the quick loop stops at the `l` of the stem `kettl`; the one-letter word after it would be spacing
+    // (`p u`) if the careful loop did not know that `kettl` was a longer word
     for (const t of ['kettl a', 'the KETTL a', 'kettlish a']) {
       expect(prescanQuickly(prescanner, t)).toBe(PRESCAN_LOOK)
       expect(prescan(prescanner, t)).toBe(PRESCAN_CLEAR)
