@@ -53,6 +53,11 @@ export interface JobConfig {
   readonly buildRepeats: number
   /** Small lexicon instead of the hunspell dictionaries (smoke runs). */
   readonly quick: boolean
+  /**
+   * A folder that lives as long as the run: the lexicon's exception cache of the head-to-head jobs, so that
+   * only the first of them scans the dictionaries.
+   */
+  readonly cacheDir: string
 }
 
 /** One measurement. */
@@ -61,14 +66,14 @@ export type JobSpec =
   | { readonly kind: 'throughput'; readonly matcher: string; readonly size: number }
   | { readonly kind: 'latency'; readonly size: number }
   | { readonly kind: 'build'; readonly size: number }
+  | { readonly kind: 'lexicon'; readonly size: number; readonly queries: boolean }
   | {
-      readonly kind: 'lexicon'
+      readonly kind: 'headToHead'
+      readonly matcher: string
       readonly size: number
-      readonly queries: boolean
-      /** The npm package to meet head to head with the lexicon's snapshot (the best of the throughput section). */
-      readonly rival?: string
+      /** The engine with the lexicon's exception words (`lexiconVsBestNpm`), not the plain list. */
+      readonly lexicon?: boolean
     }
-  | { readonly kind: 'headToHead'; readonly matcher: string; readonly size: number }
 
 /** Terms and queries, as read from the job's files (or handed in by a test). */
 export interface Material {
@@ -183,26 +188,34 @@ export const HEAD_TO_HEAD_ROUNDS = 6
 export const HEAD_TO_HEAD_WARM_UP = 250_000
 
 /**
- * The engine and one npm package in one process, passes alternating (engine first in even rounds, the
- * package first in odd ones), so that both meet the same moments of the shared machine: the figure is the
- * median over the rounds of the engine's queries/s over the package's in that round (`bestOverBest`: the
- * two best passes, the measure of the throughput figures, divided). Measured across processes, the same
- * quotient moved between 3.2x and 7.9x over one day's runs of the same code.
+ * The engine (with `lexicon`, compiled with the lexicon's exception words) and one npm package in one
+ * process, passes alternating (engine first in even rounds, the package first in odd ones), so that both
+ * meet the same moments of the shared machine: the figure is the median over the rounds of the engine's
+ * queries/s over the package's in that round (`bestOverBest`: the two best passes, the measure of the
+ * throughput figures, divided). Measured across processes, the same quotient moved between 3.2x and 7.9x
+ * over one day's runs of the same code; the run repeats this job in a few processes (see `bench/index.ts`).
  */
-const headToHeadJob = (
+const headToHeadJob = async (
   name: string,
   size: number,
+  lexicon: boolean,
   config: JobConfig,
   m: Material,
   progress: Progress,
-): Figure[] => {
+): Promise<Figure[]> => {
   const terms = m.terms.slice(0, size)
-  const engine = matcherNamed('engine').build(terms)
+  let count: (text: string) => number
+  if (lexicon) {
+    const snapshot = compilePlain(terms, await loadLexicon(config.quick), config.cacheDir)
+    count = (q) => snapshot.judge(q).hits.length
+  } else count = matcherNamed('engine').build(terms).count
   const rival = matcherNamed(name)
   const other = rival.build(terms)
   progress('built')
-  const figure = `headToHead.${name}.${sizeLabel(size)}`
-  return [headToHead(figure, engine.count, rival, other, config, m, size)]
+  const figure = lexicon
+    ? `lexicon.${sizeLabel(size)}.headToHead.${name}`
+    : `headToHead.${name}.${sizeLabel(size)}`
+  return [headToHead(figure, count, rival, other, config, m, size)]
 }
 
 /** {@link headToHeadJob}'s rounds: `count` (the engine's) against `other`, built by `rival`. */
@@ -323,7 +336,6 @@ const LIST_NOTE =
 const lexiconJob = async (
   size: number,
   withQueries: boolean,
-  rival: string | undefined,
   config: JobConfig,
   m: Material,
 ): Promise<Figure[]> => {
@@ -359,15 +371,8 @@ const lexiconJob = async (
       },
       { figure: `${label}.exceptionWords`, value: words, unit: 'words' },
     ]
-    if (withQueries && warm.result) {
+    if (withQueries && warm.result)
       out.push(...lexiconQueryFigures(label, warm.result, config, m, b))
-      if (rival !== undefined) {
-        const adapter = matcherNamed(rival)
-        const other = adapter.build(terms)
-        const count = (q: string) => warm.result!.judge(q).hits.length
-        out.push(headToHead(`${label}.headToHead.${rival}`, count, adapter, other, config, m, size))
-      }
-    }
     return out
   } finally {
     rmSync(dir, { recursive: true, force: true })
@@ -414,8 +419,8 @@ export const runJob = async (
     case 'build':
       return buildJob(spec.size, config, m)
     case 'lexicon':
-      return lexiconJob(spec.size, spec.queries, spec.rival, config, m)
+      return lexiconJob(spec.size, spec.queries, config, m)
     case 'headToHead':
-      return headToHeadJob(spec.matcher, spec.size, config, m, progress)
+      return headToHeadJob(spec.matcher, spec.size, spec.lexicon === true, config, m, progress)
   }
 }

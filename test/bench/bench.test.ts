@@ -5,9 +5,13 @@
  * run of every job kind on small material. No timing is asserted: only shapes and agreements.
  */
 
-import { describe, expect, it } from 'vitest'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
 import {
   applyTargets,
+  combineHeadToHead,
   engineVsBestNpm,
   headToHeadRatio,
   parseOptions,
@@ -275,9 +279,51 @@ describe('command line', () => {
     const build = { figure: `build.engine.${large}.compileMs`, value: 10, unit: 'ms' }
     expect(applyTargets(build, QUICK_PLAN).pass).toBe(true)
   })
+
+  it('takes the median of the head-to-head processes, each listed, and ignores failed ones', () => {
+    const job = (value: number, rounds: string, engineQps: number, rivalQps: number) => ({
+      figure: 'headToHead.ahocorasick.1k',
+      value,
+      unit: '×',
+      rounds,
+      engineQps,
+      rivalQps,
+      bestOverBest: value + 0.5,
+    })
+    const failed = { figure: 'headToHead.ahocorasick.1k', value: null, unit: '×', error: 'exit 1' }
+    const jobs = [
+      job(6, '6 / 6', 90, 15),
+      failed,
+      job(4.5, '4 / 5', 80, 18),
+      job(5.2, '5 / 5.4', 85, 16),
+    ]
+    const combined = combineHeadToHead(jobs)
+    expect(combined).toMatchObject({
+      figure: 'headToHead.ahocorasick.1k',
+      value: 5.2,
+      processes: '6 / 4.5 / 5.2',
+      rounds: '6 / 6 | 4 / 5 | 5 / 5.4',
+      engineQps: 90,
+      rivalQps: 18,
+      bestOverBest: 5.7,
+      failed: 1,
+    })
+    // an even number of processes: the mean of the middle two
+    expect(combineHeadToHead([job(6, '6', 1, 1), job(5, '5', 1, 1)]).value).toBe(5.5)
+    // none succeeded: the failure stands
+    expect(combineHeadToHead([failed])).toBe(failed)
+    // merged into engineVsBestNpm with its processes
+    const across = { figure: 'engineVsBestNpm', value: 3, unit: '×', terms: 1000, bestNpm: 'x' }
+    expect(headToHeadRatio(across, combined)).toMatchObject({
+      value: 5.2,
+      processes: '6 / 4.5 / 5.2',
+    })
+  })
 })
 
 describe('jobs (in process, small material)', () => {
+  const cacheRoot = mkdtempSync(join(tmpdir(), 'bench-test-'))
+  afterAll(() => rmSync(cacheRoot, { recursive: true, force: true }))
   const material: Material = { terms, queries, lower }
   const config: JobConfig = {
     termsFile: '',
@@ -287,6 +333,7 @@ describe('jobs (in process, small material)', () => {
     latencySamples: 2000,
     buildRepeats: 2,
     quick: true,
+    cacheDir: join(cacheRoot, 'exception-cache'),
   }
   const names = (fs: Figure[]) => fs.map((f) => f.figure)
   const numeric = (fs: Figure[]) => {
@@ -362,10 +409,15 @@ describe('jobs (in process, small material)', () => {
   })
 
   it("meets the throughput section's best package head to head with the lexicon's snapshot", async () => {
-    const spec = { kind: 'lexicon', size: 500, queries: true, rival: 'modern-ahocorasick' } as const
+    const spec = {
+      kind: 'headToHead',
+      matcher: 'modern-ahocorasick',
+      size: 500,
+      lexicon: true,
+    } as const
     const lex = await runJob(spec, config, material)
-    const h2h = lex.find((f) => f.figure === 'lexicon.500.headToHead.modern-ahocorasick')
-    expect(h2h).toBeDefined()
+    expect(names(lex)).toEqual(['lexicon.500.headToHead.modern-ahocorasick'])
+    const h2h = lex[0]
     const rounds = String(h2h!.rounds).split(' / ').map(Number)
     expect(rounds).toHaveLength(2)
     for (const q of rounds) expect(q).toBeGreaterThan(0)
