@@ -28,7 +28,7 @@ import {
 import { type Figure, humanLine, jsonLine, round, withTarget } from './matching/figures.js'
 import { FIGURES, PROGRESS } from './matching/job.js'
 import { HEAD_TO_HEAD_ROUNDS, type JobConfig, type JobSpec } from './matching/jobs.js'
-import { PASSES } from './matching/measure.js'
+import { median, PASSES } from './matching/measure.js'
 import { benchMiddleware, benchMiddlewareCpu, benchSuggestionCache } from './middleware.js'
 
 /** Sections `--only` can name. */
@@ -382,18 +382,14 @@ export const combineHeadToHead = (jobs: readonly Figure[]): Figure => {
   const done = jobs.filter((f) => typeof f.value === 'number')
   if (done.length === 0) return jobs[0]!
   const values = done.map((f) => Number(f.value))
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  const median = sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
-  const bestOverBest = done.map((f) => Number(f.bestOverBest)).sort((a, b) => a - b)
   return {
     ...done[0]!,
-    value: round(median, 3),
+    value: round(median(values), 3),
     processes: values.map((v) => round(v, 2)).join(' / '),
     rounds: done.map((f) => f.rounds).join(' | '),
     engineQps: Math.max(...done.map((f) => Number(f.engineQps))),
     rivalQps: Math.max(...done.map((f) => Number(f.rivalQps))),
-    bestOverBest: bestOverBest[bestOverBest.length >> 1],
+    bestOverBest: round(median(done.map((f) => Number(f.bestOverBest))), 3),
     ...(done.length < jobs.length ? { failed: jobs.length - done.length } : {}),
   }
 }
@@ -415,9 +411,8 @@ export const runBench = async (
     for (const job of planJobs(plan, options.sections)) {
       if (!json && job.section !== section) write(`\n== ${SECTION_TITLES[job.section]}\n`)
       section = job.section
-      const spec = job.spec
-      const r = await runChild(spec, config, plan)
-      const got = 'figures' in r ? r.figures : [failedFigure(spec, r.error)]
+      const r = await runChild(job.spec, config, plan)
+      const got = 'figures' in r ? r.figures : [failedFigure(job.spec, r.error)]
       for (const f of got.map((x) => applyTargets(x, plan))) {
         figures.push(f)
         emit(f)
@@ -427,17 +422,16 @@ export const runBench = async (
         job.spec.matcher === MATCHERS.at(-1)?.name &&
         job.spec.size === plan.sizes[1]
       const lexiconQueries = job.spec.kind === 'lexicon' && job.spec.queries
-      let ratio = lastThroughput
+      const ratio = lastThroughput
         ? engineVsBestNpm(figures, plan)
         : lexiconQueries
           ? engineVsBestNpm(figures, plan, 'lexiconVsBestNpm')
           : undefined
-      // the best package of the throughput section, which the lexicon's figure meets too
-      const bestNpm = engineVsBestNpm(figures, plan)?.bestNpm
-      if (ratio && bestNpm !== undefined) {
+      if (ratio) {
+        // the best package of the throughput section, which the lexicon's snapshot meets too
         const spec: JobSpec = {
           kind: 'headToHead',
-          matcher: String(bestNpm),
+          matcher: String(ratio.bestNpm),
           size: plan.sizes[1],
           ...(lexiconQueries ? { lexicon: true } : {}),
         }
@@ -447,13 +441,10 @@ export const runBench = async (
           jobs.push('figures' in r ? r.figures[0]! : failedFigure(spec, r.error))
         }
         const h2h = combineHeadToHead(jobs)
-        figures.push(h2h)
-        emit(h2h)
-        ratio = headToHeadRatio(ratio, h2h)
-      }
-      if (ratio) {
-        figures.push(ratio)
-        emit(ratio)
+        for (const f of [h2h, headToHeadRatio(ratio, h2h)]) {
+          figures.push(f)
+          emit(f)
+        }
       }
     }
     if (options.sections.has('middleware')) {
