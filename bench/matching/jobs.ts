@@ -204,11 +204,9 @@ const headToHeadJob = async (
   progress: Progress,
 ): Promise<Figure[]> => {
   const terms = m.terms.slice(0, size)
-  let count: (text: string) => number
-  if (lexicon) {
-    const snapshot = compilePlain(terms, await loadLexicon(config.quick), config.cacheDir)
-    count = (q) => snapshot.judge(q).hits.length
-  } else count = matcherNamed('engine').build(terms).count
+  const words = lexicon ? await loadLexicon(config.quick) : undefined
+  const snapshot = compilePlain(terms, words, config.cacheDir)
+  const count = (q: string) => snapshot.judge(q).hits.length
   const rival = matcherNamed(name)
   const other = rival.build(terms)
   progress('built')
